@@ -1,0 +1,34 @@
+# The two commands a fresh clone needs: `make run` and `make test`. Both set up .venv themselves.
+PORT ?= 8501
+ADDRESS ?= 127.0.0.1
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test validate export geo lint
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Stamps re-install only when a requirements file changes.
+$(VENV)/.run-stamp: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-stamp: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.run-stamp
+
+run: $(VENV)/.run-stamp
+	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.address $(ADDRESS)
+
+test: $(VENV)/.dev-stamp
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+validate: $(VENV)/.run-stamp
+	$(BIN)/python -m atlas validate
+
+export: $(VENV)/.run-stamp
+	$(BIN)/python -m atlas export export/

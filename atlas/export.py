@@ -1,0 +1,38 @@
+"""The export contract: four UTF-8 CSV tables (and JSON) that other tools and the download buttons use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from atlas.store import Atlas
+
+
+def _joined(values: list[str]) -> str:
+    return ";".join(values)
+
+
+def tables(atlas: Atlas) -> dict[str, pd.DataFrame]:
+    """The four export tables, in contract column order. National records have an empty case_id."""
+    cases = atlas.cases.assign(
+        provinces=atlas.cases["provinces"].map(_joined),
+        sectors=atlas.cases["sectors"].map(_joined),
+        mechanisms=atlas.cases["mechanisms"].map(_joined),
+    )[["case_id", "section", "title_en", "title_zh", "provinces", "city", "district", "sectors", "lat", "lon",
+       "industry_tier", "mechanisms", "short_title", "summary"]]
+    metrics = atlas.metrics[["case_id", "label", "value", "unit", "qualifier", "as_of", "source_id", "quote",
+                             "status", "family"]]
+    events = atlas.events[["case_id", "date", "precision", "title", "source_id", "quote"]]
+    sources = atlas.sources[["source_id", "title", "publisher", "date", "url", "note"]]
+    return {"cases": cases, "metrics": metrics, "events": events, "sources": sources}
+
+
+def write(atlas: Atlas, directory: Path) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, table in tables(atlas).items():
+        path = directory / f"{name}.csv"
+        table.to_csv(path, index=False, encoding="utf-8")
+        written.append(path)
+    return written

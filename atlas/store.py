@@ -1,0 +1,207 @@
+"""Read data/ into validated, typed pandas tables.
+
+A broken case file never stops the others from loading: each problem is recorded with the file,
+the record and the field, in plain words, and the app shows it while serving every valid case.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from pydantic import ValidationError
+
+from atlas.model import Case, Event, Metric, NationalData, Source, date_precision
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    record: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = " › ".join(part for part in (self.record, self.field) if part)
+        return f"{self.file}: {where}: {self.message}" if where else f"{self.file}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Atlas:
+    cases: pd.DataFrame
+    metrics: pd.DataFrame
+    events: pd.DataFrame
+    sources: pd.DataFrame
+    places: pd.DataFrame
+    organisations: pd.DataFrame
+    provinces: pd.DataFrame
+    vocabulary: dict[str, dict[str, str]]
+    problems: tuple[Problem, ...] = field(default=())
+
+
+def _relative(path: Path, data_dir: Path) -> str:
+    try:
+        return str(path.relative_to(data_dir.parent))
+    except ValueError:
+        return str(path)
+
+
+def _read_yaml(path: Path, data_dir: Path) -> tuple[object, list[Problem]]:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")), []
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else ""
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return None, [Problem(_relative(path, data_dir), where, "", f"not valid YAML: {reason}")]
+
+
+def _record_name(raw: object, loc: tuple) -> tuple[str, str]:
+    """Split a pydantic error location into the record ("metrics[3] 'Quantum firms'") and the field."""
+    if len(loc) >= 2 and isinstance(loc[1], int):
+        label = ""
+        try:
+            item = raw[loc[0]][loc[1]]  # type: ignore[index]
+            label = item.get("label") or item.get("title") or item.get("name") or ""
+        except (KeyError, IndexError, TypeError, AttributeError):
+            pass
+        record = f"{loc[0]}[{loc[1]}]" + (f" {label!r}" if label else "")
+        return record, ".".join(str(part) for part in loc[2:])
+    return "", ".".join(str(part) for part in loc)
+
+
+def _explain(error: ValidationError, raw: object, file: str, prefix: str = "") -> list[Problem]:
+    problems = []
+    for item in error.errors():
+        record, fieldname = _record_name(raw, tuple(item["loc"]))
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "missing":
+            message = "is missing"
+        elif item["type"] == "extra_forbidden":
+            message = "is not a known field (check its spelling)"
+        problems.append(Problem(file, prefix + record, fieldname or "(record)", message))
+    return problems
+
+
+def read_provinces(data_dir: Path) -> pd.DataFrame:
+    with open(data_dir / "provinces.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return pd.DataFrame(rows, columns=["adcode", "slug", "name_en", "name_zh", "region"])
+
+
+def _metric_rows(metrics: list[Metric], case_id: str) -> list[dict]:
+    return [
+        {"case_id": case_id, "label": m.label, "value": m.value, "unit": m.unit, "qualifier": m.qualifier.value,
+         "status": m.status.value, "as_of": m.as_of, "family": m.family, "key": m.key,
+         "source_id": m.source, "quote": m.quote}
+        for m in metrics
+    ]
+
+
+def _event_rows(events: list[Event], case_id: str) -> list[dict]:
+    return [
+        {"case_id": case_id, "date": e.date, "precision": date_precision(e.date), "title": e.title,
+         "source_id": e.source, "quote": e.quote}
+        for e in events
+    ]
+
+
+METRIC_COLUMNS = ["case_id", "label", "value", "unit", "qualifier", "status", "as_of", "family", "key",
+                  "source_id", "quote"]
+EVENT_COLUMNS = ["case_id", "date", "precision", "title", "source_id", "quote"]
+CASE_COLUMNS = ["case_id", "section", "title_en", "title_zh", "short_title", "summary", "provinces",
+                "city", "district", "lat", "lon", "sectors", "industry_tier", "mechanisms", "file"]
+
+
+def load(data_dir: Path = DATA_DIR) -> Atlas:
+    """Load and validate every data file. Never raises for bad data: problems are returned with the tables."""
+    problems: list[Problem] = []
+    provinces = read_provinces(data_dir)
+    vocab_raw, vocab_problems = _read_yaml(data_dir / "vocabulary.yaml", data_dir)
+    problems += vocab_problems
+    vocabulary = {key: dict(value or {}) for key, value in (vocab_raw or {}).items()}
+
+    sources_raw, source_problems = _read_yaml(data_dir / "sources.yaml", data_dir)
+    problems += source_problems
+    sources: list[Source] = []
+    for i, item in enumerate(sources_raw or []):
+        try:
+            sources.append(Source.model_validate(item))
+        except ValidationError as error:
+            problems += _explain(error, {"sources": sources_raw}, "data/sources.yaml", f"sources[{i}] ")
+
+    context = {
+        "provinces": set(provinces["adcode"]),
+        "sources": {s.id for s in sources},
+        "sectors": set(vocabulary.get("sectors", {})),
+        "mechanisms": set(vocabulary.get("mechanisms", {})),
+        "industry_tiers": set(vocabulary.get("industry_tiers", {})),
+        "families": set(vocabulary.get("families", {})),
+    }
+
+    case_rows, metric_rows, event_rows, place_rows, org_rows = [], [], [], [], []
+    seen: dict[str, str] = {}
+    for path in sorted((data_dir / "cases").glob("*.yaml")):
+        name = _relative(path, data_dir)
+        raw, yaml_problems = _read_yaml(path, data_dir)
+        if yaml_problems:
+            problems += yaml_problems
+            continue
+        try:
+            case = Case.model_validate(raw, context=context)
+        except ValidationError as error:
+            problems += _explain(error, raw, name)
+            continue
+        if case.id in seen:
+            problems.append(Problem(name, "", "id", f"duplicate case id {case.id!r}, also used by {seen[case.id]}"))
+            continue
+        seen[case.id] = name
+        host = case.places[0]
+        case_rows.append({
+            "case_id": case.id, "section": case.section, "title_en": case.title.en, "title_zh": case.title.zh,
+            "short_title": case.short_title, "summary": case.summary, "provinces": list(case.provinces),
+            "city": host.city, "district": host.district, "lat": host.lat, "lon": host.lon,
+            "sectors": list(case.sectors), "industry_tier": case.industry_tier,
+            "mechanisms": list(case.mechanisms), "file": name,
+        })
+        metric_rows += _metric_rows(case.metrics, case.id)
+        event_rows += _event_rows(case.events, case.id)
+        place_rows += [{"case_id": case.id, "role": "host" if i == 0 else "site", **p.model_dump()}
+                       for i, p in enumerate(case.places)]
+        org_rows += [{"case_id": case.id, **o.model_dump()} for o in case.organisations]
+
+    national_path = data_dir / "national.yaml"
+    national_raw, national_problems = _read_yaml(national_path, data_dir)
+    problems += national_problems
+    if national_raw is not None:
+        try:
+            national = NationalData.model_validate(national_raw, context=context)
+            metric_rows += _metric_rows(national.metrics, "")
+            event_rows += _event_rows(national.events, "")
+        except ValidationError as error:
+            problems += _explain(error, national_raw, _relative(national_path, data_dir))
+
+    cases = pd.DataFrame(case_rows, columns=CASE_COLUMNS)
+    cases["order"] = cases["section"].map(lambda s: int(s.split(".")[1]) if isinstance(s, str) else 0)
+    cases = cases.sort_values("order").reset_index(drop=True)
+    return Atlas(
+        cases=cases,
+        metrics=pd.DataFrame(metric_rows, columns=METRIC_COLUMNS),
+        events=pd.DataFrame(event_rows, columns=EVENT_COLUMNS),
+        sources=pd.DataFrame(
+            [{"source_id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url,
+              "seed": s.seed, "note": s.note} for s in sources],
+            columns=["source_id", "title", "publisher", "date", "url", "seed", "note"]),
+        places=pd.DataFrame(place_rows, columns=["case_id", "role", "name", "name_zh", "city", "district",
+                                                 "province", "lat", "lon"]),
+        organisations=pd.DataFrame(org_rows, columns=["case_id", "name", "name_zh", "kind"]),
+        provinces=provinces,
+        vocabulary=vocabulary,
+        problems=tuple(problems),
+    )

@@ -1,0 +1,39 @@
+"""On-screen wording of figures, dates and data text."""
+
+from __future__ import annotations
+
+import pytest
+
+from atlas import format as fmt
+
+
+@pytest.mark.parametrize(("value", "text"), [(1147, "1,147"), (37.2, "37.2"), (0.25, "0.25"), (236000, "236,000"),
+                                             (1.0, "1"), (2.2, "2.2")])
+def test_number_is_written_as_given_never_rounded(value, text):
+    assert fmt.number(value) == text
+
+
+@pytest.mark.parametrize(("args", "text"), [
+    ((60, "enterprises", "over"), "over 60 enterprises"),
+    ((85, "percent", "over"), "over 85%"),
+    ((350, "billion yuan", "exact"), "350 billion yuan"),
+    ((3.8, "billion yuan", "up-to"), "up to 3.8 billion yuan"),
+    ((90, "percent", "about", "target"), "about 90% (target)"),
+])
+def test_figure_keeps_the_hedge(args, text):
+    assert fmt.figure(*args) == text
+
+
+@pytest.mark.parametrize(("date", "text"), [("2024", "2024"), ("2024-Q1", "Q1 2024"), ("2024-06", "June 2024"),
+                                            ("2024-06-17", "17 June 2024")])
+def test_when_follows_precision(date, text):
+    assert fmt.when(date) == text
+
+
+@pytest.mark.parametrize("hostile", [
+    "<script>alert(1)</script>", "[click](javascript:alert(1))", "**bold** $x^2$ :red[x]", "<img src=x onerror=alert(1)>",
+])
+def test_md_escapes_every_markup_character(hostile):
+    escaped = fmt.md(hostile)
+    for char in "<>[]()*$:":
+        assert char not in escaped.replace("\\" + char, "")
