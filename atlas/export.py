@@ -36,3 +36,15 @@ def write(atlas: Atlas, directory: Path) -> list[Path]:
         table.to_csv(path, index=False, encoding="utf-8")
         written.append(path)
     return written
+
+
+def citation() -> str:
+    """How to cite the report and this dataset."""
+    return (
+        "Xinhua Institute (2024). Better Empowering China's Prosperity and the World: Theoretical Contributions "
+        "and Practical Value of New Quality Productivity. Beijing: Xinhua News Agency. Chapter 5, sections 5.1-5.10. "
+        "English translation by David Cowhig.\n\n"
+        "Figures and quotes curated in NQP Atlas from that report and four related documents (Qiushi Journal "
+        "No. 3, 2024; the Xinhua Institute English summary; an explainer on the 31 January 2024 study session; "
+        "CGTN, 25 June 2024). Figures are the documents' claims, as reported.\n"
+    )

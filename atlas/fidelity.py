@@ -45,7 +45,7 @@ def value_spellings(value: float) -> list[str]:
     spellings: list[str] = []
     if float(value).is_integer():
         whole = int(value)
-        spellings += [str(whole), f"{whole:,}"]
+        spellings += [str(whole), f"{whole:,}", f"{whole}.0"]
     else:
         text = f"{value:.10f}".rstrip("0").rstrip(".")
         spellings += [text]
@@ -87,7 +87,8 @@ def audit(atlas, seeds: Path) -> list:
     for sid in sorted(missing_docs):
         problems.append(Problem("data/sources.yaml", sid, "seed", f"document {documents[sid]} not found"))
 
-    for kind, table in (("metrics", atlas.metrics), ("events", atlas.events)):
+    context = atlas.context.assign(case_id="", title=atlas.context["name"])
+    for kind, table in (("metrics", atlas.metrics), ("events", atlas.events), ("places", context)):
         position = table.groupby("case_id").cumcount()
         for row, n in zip(table.itertuples(), position, strict=True):
             file = files.get(row.case_id, "data/national.yaml")

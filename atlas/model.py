@@ -229,9 +229,25 @@ class Case(Strict):
         return self
 
 
+class ContextPlace(Cited):
+    """A place the national story names (where the term was first used, a pilot site): a map's context layer."""
+
+    name: Text
+    province: str
+    lat: float = Field(ge=17, le=54)
+    lon: float = Field(ge=73, le=136)
+    note: Text
+
+    @field_validator("province", mode="before")
+    @classmethod
+    def _province(cls, value: object, info: ValidationInfo) -> str:
+        return _known(info, "provinces", str(value), "province code")
+
+
 class NationalData(Strict):
     metrics: list[Metric] = []
     events: list[Event] = []
+    places: list[ContextPlace] = []
 
 
 class Source(Strict):

@@ -41,6 +41,7 @@ class Atlas:
     places: pd.DataFrame
     organisations: pd.DataFrame
     provinces: pd.DataFrame
+    context: pd.DataFrame
     vocabulary: dict[str, dict[str, str]]
     problems: tuple[Problem, ...] = field(default=())
 
@@ -136,7 +137,7 @@ def load(data_dir: Path = DATA_DIR) -> Atlas:
         except ValidationError as error:
             problems += _explain(error, {"sources": sources_raw}, "data/sources.yaml", f"sources[{i}] ")
 
-    context = {
+    known = {
         "provinces": set(provinces["adcode"]),
         "sources": {s.id for s in sources},
         "sectors": set(vocabulary.get("sectors", {})),
@@ -145,7 +146,7 @@ def load(data_dir: Path = DATA_DIR) -> Atlas:
         "families": set(vocabulary.get("families", {})),
     }
 
-    case_rows, metric_rows, event_rows, place_rows, org_rows = [], [], [], [], []
+    case_rows, metric_rows, event_rows, place_rows, org_rows, context_rows = [], [], [], [], [], []
     seen: dict[str, str] = {}
     for path in sorted((data_dir / "cases").glob("*.yaml")):
         name = _relative(path, data_dir)
@@ -154,7 +155,7 @@ def load(data_dir: Path = DATA_DIR) -> Atlas:
             problems += yaml_problems
             continue
         try:
-            case = Case.model_validate(raw, context=context)
+            case = Case.model_validate(raw, context=known)
         except ValidationError as error:
             problems += _explain(error, raw, name)
             continue
@@ -181,9 +182,11 @@ def load(data_dir: Path = DATA_DIR) -> Atlas:
     problems += national_problems
     if national_raw is not None:
         try:
-            national = NationalData.model_validate(national_raw, context=context)
+            national = NationalData.model_validate(national_raw, context=known)
             metric_rows += _metric_rows(national.metrics, "")
             event_rows += _event_rows(national.events, "")
+            context_rows = [{**p.model_dump(exclude={"source", "quote"}), "source_id": p.source, "quote": p.quote}
+                            for p in national.places]
         except ValidationError as error:
             problems += _explain(error, national_raw, _relative(national_path, data_dir))
 
@@ -202,6 +205,7 @@ def load(data_dir: Path = DATA_DIR) -> Atlas:
                                                  "province", "lat", "lon"]),
         organisations=pd.DataFrame(org_rows, columns=["case_id", "name", "name_zh", "kind"]),
         provinces=provinces,
+        context=pd.DataFrame(context_rows, columns=["name", "province", "lat", "lon", "note", "source_id", "quote"]),
         vocabulary=vocabulary,
         problems=tuple(problems),
     )

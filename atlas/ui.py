@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from atlas import charts, filters, geography, store, timeline
 from atlas import format as fmt
-from atlas import store
 
 
 def data_dir() -> Path:
@@ -41,8 +41,9 @@ def problems_notice(data: store.Atlas) -> None:
     if not data.problems:
         return
     files = sorted({p.file for p in data.problems})
-    with st.expander(f"⚠️ {fmt.plural(len(data.problems), 'data problem')} in {', '.join(files)}: "
-                     "those records are not shown", expanded=False):
+    label = (f":material/warning: {fmt.plural(len(data.problems), 'data problem')} in "
+             f"{fmt.md(', '.join(files))}: those records are not shown")
+    with st.expander(label, expanded=False):
         for problem in data.problems:
             st.text(str(problem))
 
@@ -52,14 +53,173 @@ def source_title(data: store.Atlas, source_id: str) -> str:
     return str(match.iloc[0]) if len(match) else source_id
 
 
-def figure_metric(data: store.Atlas, row: pd.Series) -> None:
-    """One figure as a metric: the value with its hedge, the as-of date, and the quote with its document."""
-    help_text = f"“{row['quote']}” — {source_title(data, row['source_id'])} (as reported)"
-    st.metric(
-        label=fmt.md(row["label"]),
-        value=fmt.md(fmt.figure(row["value"], row["unit"], row["qualifier"], row["status"])),
-        delta=fmt.md(f"as of {fmt.when(row['as_of'])}"),
-        delta_color="off",
-        delta_arrow="off",
-        help=fmt.md(help_text),
+def _source_words(data: store.Atlas, row: pd.Series) -> None:
+    with st.popover("Source words", icon=":material/format_quote:"):
+        st.markdown(fmt.md(f"“{row['quote']}”"))
+        st.caption(fmt.md(f"{source_title(data, row['source_id'])}. As reported by the source, "
+                          "not independently verified."))
+
+
+def figure_card(data: store.Atlas, row: pd.Series, large: bool = False) -> None:
+    """A figure in a bordered card: what it counts, the value with its hedge, as-of, and its words one click away.
+    Headings wrap where st.metric would cut a long unit short."""
+    with st.container(border=True):
+        st.caption(fmt.md(row["label"]))
+        shown = fmt.md(fmt.figure(row["value"], row["unit"], row["qualifier"], row["status"]))
+        (st.header if large else st.subheader)(shown, anchor=False)
+        st.caption(fmt.md(f"as of {fmt.when(row['as_of'])}"))
+        _source_words(data, row)
+
+
+def figure_line(data: store.Atlas, row: pd.Series) -> None:
+    """A figure on one line, for compact cards: **over 60 enterprises** · what it counts (as of)."""
+    text, words = st.columns([5, 2], vertical_alignment="center")
+    shown = fmt.figure(row["value"], row["unit"], row["qualifier"], row["status"])
+    text.markdown(f"**{fmt.md(shown)}** · {fmt.md(row['label'])} ({fmt.md(fmt.when(row['as_of']))})")
+    with words:
+        _source_words(data, row)
+
+
+# --- Filters: the sidebar widgets own the state; the URL mirrors it on every run. -------------------------
+
+WIDGET_KEYS = {"province": "f_province", "region": "f_region", "sector": "f_sector", "tier": "f_tier",
+               "mechanism": "f_mechanism"}
+YEARS_KEY, SEARCH_KEY, NOTICES_KEY = "f_years", "f_q", "f_notices"
+
+
+def year_bounds(data: store.Atlas) -> tuple[int, int]:
+    years = [int(d[:4]) for d in [*data.metrics["as_of"], *data.events["date"]]] or [2024]
+    return min(years), max(years)
+
+
+def _seed_widgets_from_url(data: store.Atlas) -> None:
+    """First run of a session: the URL (untrusted) sets the widgets; what it could not use becomes a notice."""
+    params = {key: st.query_params.get_all(key) for key in filters.FILTER_KEYS}
+    selection, notices = filters.parse(params, data)
+    for key, widget in WIDGET_KEYS.items():
+        st.session_state[widget] = list(getattr(selection, filters.MULTI_KEYS[key]))
+    low, high = year_bounds(data)
+    start = min(max(selection.year_from or low, low), high)
+    end = max(min(selection.year_to or high, high), low)
+    st.session_state[YEARS_KEY] = (start, end)
+    st.session_state[SEARCH_KEY] = selection.q
+    st.session_state[NOTICES_KEY] = notices
+
+
+def current_filter(data: store.Atlas) -> filters.Filter:
+    """The Filter the sidebar widgets hold now."""
+    low, high = year_bounds(data)
+    start, end = st.session_state.get(YEARS_KEY, (low, high))
+    return filters.Filter(
+        **{filters.MULTI_KEYS[key]: tuple(st.session_state.get(widget, [])) for key, widget in WIDGET_KEYS.items()},
+        year_from=start if start > low else None,
+        year_to=end if end < high else None,
+        q=str(st.session_state.get(SEARCH_KEY, "")).strip(),
     )
+
+
+def set_filter(selection: filters.Filter) -> None:
+    """Put a Filter into the widgets (from a callback, before they are drawn: a map click, a clear button)."""
+    for key, widget in WIDGET_KEYS.items():
+        st.session_state[widget] = list(getattr(selection, filters.MULTI_KEYS[key]))
+    if selection.q != st.session_state.get(SEARCH_KEY):
+        st.session_state[SEARCH_KEY] = selection.q
+
+
+def _clear(data: store.Atlas) -> None:
+    set_filter(filters.Filter())
+    st.session_state[YEARS_KEY] = year_bounds(data)
+    st.session_state[NOTICES_KEY] = []
+
+
+def sidebar_filters(data: store.Atlas) -> filters.Filter:
+    """Draw the shared filters, mirror them into the URL, and return the Filter."""
+    if YEARS_KEY not in st.session_state:
+        _seed_widgets_from_url(data)
+    options = filters.choices(data)
+    with st.sidebar:
+        st.header("Filters", anchor=False)
+        for key, label in (("sector", "Sector"), ("province", "Province"), ("region", "Region"),
+                           ("tier", "Industry tier"), ("mechanism", "How it innovates")):
+            names = options[key]
+            st.multiselect(label, list(names), format_func=names.get, key=WIDGET_KEYS[key], placeholder="All")
+        low, high = year_bounds(data)
+        st.slider("Years", min_value=low, max_value=high, key=YEARS_KEY)
+        st.text_input("Search titles, summaries and quotes", key=SEARCH_KEY, max_chars=filters.MAX_VALUE_LENGTH)
+        st.button("Clear filters", on_click=_clear, args=(data,), icon=":material/filter_alt_off:")
+    selection = current_filter(data)
+    wanted = filters.to_params(selection)
+    for key in filters.FILTER_KEYS:
+        if st.query_params.get_all(key) != wanted.get(key, []):
+            if key in wanted:
+                st.query_params[key] = wanted[key]
+            elif key in st.query_params:
+                del st.query_params[key]
+    return selection
+
+
+def filter_notices() -> None:
+    for notice in st.session_state.get(NOTICES_KEY, []):
+        st.caption(f":material/info: {fmt.md(notice)}")
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _view(signature: tuple, folder: str, selection: filters.Filter) -> filters.View:
+    return filters.apply(_load(signature, folder), selection)
+
+
+def view(data: store.Atlas) -> filters.View:
+    """The tables under the current filter; computed once per (data, filter) and shared by sessions."""
+    folder = data_dir()
+    return _view(_signature(folder), str(folder), current_filter(data))
+
+
+# --- Map ------------------------------------------------------------------------------------------------
+
+@st.cache_resource(show_spinner=False)
+def boundaries() -> dict:
+    return geography.read_geojson()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _map_figure(signature: tuple, folder: str, selection: filters.Filter, context: bool) -> dict:
+    data = _load(signature, folder)
+    shown = filters.apply(data, selection)
+    figure = charts.province_map(boundaries(), geography.province_shading(data, shown.cases),
+                                 geography.case_markers(data, shown.cases, shown.metrics),
+                                 data.context if context else None)
+    return figure.to_plotly_json()
+
+
+def map_figure(data: store.Atlas, context: bool) -> dict:
+    folder = data_dir()
+    return _map_figure(_signature(folder), str(folder), current_filter(data), context)
+
+
+def apply_map_click(data: store.Atlas, chart_key: str) -> None:
+    """on_select callback: a clicked province or case marker filters the whole app to that province."""
+    event = st.session_state.get(chart_key)
+    points = list(getattr(getattr(event, "selection", None), "points", None) or
+                  (event or {}).get("selection", {}).get("points", []))
+    shown = view(data)
+    markers = geography.case_markers(data, shown.cases, shown.metrics)
+    set_filter(geography.selection_to_filter(points, markers, data, current_filter(data)))
+
+
+@st.cache_resource(show_spinner=False)
+def cities() -> dict:
+    return geography.read_geojson(geography.CITIES)
+
+
+def notices(lines: list[str]) -> None:
+    for line in lines:
+        st.caption(f":material/info: {fmt.md(line)}")
+
+
+def event_lanes(data: store.Atlas, events: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
+    """Events with spans, lanes, readable dates and document titles, ready for charts.timeline."""
+    frame = timeline.lanes(events, cases)
+    titles = dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
+    frame["when"] = frame["date"].map(fmt.when)
+    frame["source_title"] = frame["source_id"].map(lambda s: titles.get(s, s))
+    return frame

@@ -46,6 +46,7 @@ def test_the_audit_of_the_whole_dataset_is_clean(data, seeds):
     (8, "covering eight core nodes"),
     (2, "ranks the Shenzhen-Hong Kong-Guangzhou cluster second globally"),
     (0.25, "decreased by nearly a quarter"),
+    (54, "grew by 54.0%"),
 ])
 def test_value_check_accepts_the_ways_a_text_writes_a_number(value, quote):
     assert fidelity.value_in_quote(value, quote)

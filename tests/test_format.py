@@ -31,7 +31,8 @@ def test_when_follows_precision(date, text):
 
 
 @pytest.mark.parametrize("hostile", [
-    "<script>alert(1)</script>", "[click](javascript:alert(1))", "**bold** $x^2$ :red[x]", "<img src=x onerror=alert(1)>",
+    "<script>alert(1)</script>", "[click](javascript:alert(1))", "**bold** $x^2$ :red[x]",
+    "<img src=x onerror=alert(1)>",
 ])
 def test_md_escapes_every_markup_character(hostile):
     escaped = fmt.md(hostile)

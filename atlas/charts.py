@@ -1,0 +1,178 @@
+"""Plotly figure builders: tables in, go.Figure out. Pure, so they are unit-tested and cached.
+
+Maps use MapLibre traces (Choroplethmap, Scattermap) on a blank "white-bg" style with no tile layer:
+they draw from our own boundaries alone, so nothing is fetched from the network at view time.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+NEUTRAL = "#d9dde3"
+BORDER = "#ffffff"
+CASE_SCALE = [[0.0, "#c6dbef"], [0.5, "#4a90c4"], [1.0, "#08306b"]]  # one-hue blues: readable by all
+MARKER = "#E69F00"  # Okabe-Ito orange, against the blues
+CONTEXT = "#CC79A7"  # Okabe-Ito reddish purple
+CHINA_VIEW = {"center": {"lat": 34.5, "lon": 106.0}, "zoom": 3.05}
+
+
+def escape(text: object) -> str:
+    """Plotly hover labels render a subset of HTML; data text must show literally."""
+    return html.escape(str(text), quote=True)
+
+
+def _province_hover(row: pd.Series) -> str:
+    head = f"<b>{escape(row['name_en'])}</b> {escape(row['name_zh'])}"
+    if not row["cases"]:
+        return head + "<br>No case in view"
+    return head + "<br>" + "<br>".join(f"• {escape(title)}" for title in row["titles"])
+
+
+def province_map(boundaries: dict, shading: pd.DataFrame, markers: pd.DataFrame,
+                 context: pd.DataFrame | None = None, height: int = 620) -> go.Figure:
+    """Provinces shaded by cases in view (grey where none), case markers sized by figures, optional context layer."""
+    figure = go.Figure()
+    hover = shading.apply(_province_hover, axis=1) if len(shading) else []
+    figure.add_trace(go.Choroplethmap(
+        geojson=boundaries, featureidkey="properties.adcode", locations=shading["adcode"],
+        z=[0] * len(shading), colorscale=[[0, NEUTRAL], [1, NEUTRAL]], showscale=False,
+        marker={"line": {"color": BORDER, "width": 0.8}}, hovertext=hover, hoverinfo="text",
+        name="Province", showlegend=False,
+    ))
+    hosting = shading[shading["cases"] > 0]
+    if len(hosting):
+        figure.add_trace(go.Choroplethmap(
+            geojson=boundaries, featureidkey="properties.adcode", locations=hosting["adcode"], z=hosting["cases"],
+            zmin=0, zmax=max(int(hosting["cases"].max()), 2), colorscale=CASE_SCALE,
+            marker={"line": {"color": BORDER, "width": 0.8}}, hovertext=hover[hosting.index], hoverinfo="text",
+            colorbar={"title": {"text": "Cases"}, "dtick": 1, "thickness": 12, "len": 0.5, "x": 0.99},
+            name="Provinces with cases", showlegend=False,
+        ))
+    if len(markers):
+        largest = max(int(markers["figures"].max()), 1)
+        figure.add_trace(go.Scattermap(
+            lat=markers["lat"], lon=markers["lon"], mode="markers",
+            marker={"size": [10 + 18 * f / largest for f in markers["figures"]], "color": MARKER, "opacity": 0.95},
+            customdata=markers["case_id"],
+            hovertext=[f"<b>{escape(t)}</b> {escape(zh)}<br>{escape(city)} · {n} figures"
+                       for t, zh, city, n in zip(markers["short_title"], markers["title_zh"], markers["city"],
+                                                 markers["figures"], strict=True)],
+            hoverinfo="text", name="Case site (size: figures cited)",
+        ))
+    if context is not None and len(context):
+        figure.add_trace(go.Scattermap(
+            lat=context["lat"], lon=context["lon"], mode="markers",
+            marker={"size": 9, "color": CONTEXT, "symbol": "circle"},
+            hovertext=[f"<b>{escape(n)}</b><br>{escape(note)}" for n, note in
+                       zip(context["name"], context["note"], strict=True)],
+            hoverinfo="text", name="National context",
+        ))
+    figure.update_layout(
+        map={"style": "white-bg", **CHINA_VIEW},
+        height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 0.01, "xanchor": "left", "x": 0.01,
+                "bgcolor": "rgba(255,255,255,0.85)"},
+        clickmode="event+select", dragmode="pan",
+    )
+    return figure
+
+
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+           "#999999", "#882255", "#44AA99"]  # Okabe-Ito, then Tol's muted: distinguishable without red-green
+
+
+def _wrap(text: str, width: int = 70) -> str:
+    return "<br>".join(textwrap.wrap(escape(text), width)) or ""
+
+
+def timeline(lanes: pd.DataFrame, height: int | None = None) -> go.Figure:
+    """Events on one time axis, a lane per case. A day is a diamond; a month, quarter or year is a bar
+    covering that whole period, so a month-precision event is never drawn as a precise day."""
+    figure = go.Figure()
+    names = list(dict.fromkeys(lanes["lane"]))
+    colours = {name: ("#444444" if name == "National" else PALETTE[i % len(PALETTE)])
+               for i, name in enumerate(names)}
+    for name in names:
+        rows = lanes[lanes["lane"] == name]
+        hover = [f"<b>{escape(r.title)}</b><br>{escape(r.when)} ({escape(r.precision)})"
+                 f"<br><i>“{_wrap(r.quote)}”</i><br>{escape(r.source_title)}" for r in rows.itertuples()]
+        periods = rows["precision"] != "day"
+        if periods.any():
+            sub = rows[periods]
+            figure.add_trace(go.Bar(
+                base=sub["start"], x=(sub["end"] - sub["start"]).dt.total_seconds() * 1000, y=sub["lane"],
+                orientation="h", marker={"color": colours[name], "opacity": 0.45, "line": {"width": 0}},
+                hovertext=[h for h, p in zip(hover, periods, strict=True) if p], hoverinfo="text",
+                name=name, legendgroup=name, showlegend=False, width=0.6,
+            ))
+        days = rows[~periods]
+        if len(days):
+            figure.add_trace(go.Scatter(
+                x=days["start"] + pd.Timedelta(hours=12), y=days["lane"], mode="markers",
+                marker={"symbol": "diamond", "size": 12, "color": colours[name],
+                        "line": {"color": "white", "width": 1}},
+                hovertext=[h for h, p in zip(hover, periods, strict=True) if not p], hoverinfo="text",
+                name=name, legendgroup=name, showlegend=False,
+            ))
+    figure.update_layout(
+        barmode="overlay", height=height or max(260, 46 * len(names) + 90),
+        margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        xaxis={"type": "date", "title": {"text": "Date (bars cover the month, quarter or year the source gives)"}},
+        yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": names},
+        plot_bgcolor="white", hoverlabel={"align": "left"},
+    )
+    return figure
+
+
+def compare_bars(rows: pd.DataFrame, names: dict[str, str], axis_title: str) -> go.Figure:
+    """One bar per figure, grouped by case, values on the family's common scale."""
+    figure = go.Figure()
+    for i, (case_id, group) in enumerate(rows.groupby("case_id", sort=False)):
+        figure.add_trace(go.Bar(
+            x=group["scaled"], y=[escape(label) for label in group["label"]], orientation="h",
+            name=escape(names.get(case_id, case_id)), marker={"color": PALETTE[i % len(PALETTE)]},
+            hovertext=[f"<b>{escape(r.label)}</b><br>{escape(r.shown)}, as of {escape(r.as_of)}<br>"
+                       f"<i>“{_wrap(r.quote)}”</i>" for r in group.itertuples()],
+            hoverinfo="text",
+        ))
+    figure.update_layout(
+        height=max(220, 34 * len(rows) + 110), margin={"l": 10, "r": 10, "t": 10, "b": 50},
+        xaxis={"title": {"text": axis_title}}, yaxis={"automargin": True, "autorange": "reversed"},
+        legend={"orientation": "h", "y": -0.25}, plot_bgcolor="white",
+    )
+    return figure
+
+
+def inset_map(cities: dict, places: pd.DataFrame, height: int = 320) -> go.Figure:
+    """A case's sites over the outlines of their cities, framed on the sites."""
+    figure = go.Figure()
+    if cities.get("features"):
+        codes = [f["properties"]["adcode"] for f in cities["features"]]
+        figure.add_trace(go.Choroplethmap(
+            geojson=cities, featureidkey="properties.adcode", locations=codes, z=[1] * len(codes),
+            colorscale=[[0, "#dbe6f3"], [1, "#dbe6f3"]], showscale=False,
+            marker={"line": {"color": "#6b8fb8", "width": 1}},
+            hovertext=[escape(f["properties"]["name_en"]) for f in cities["features"]], hoverinfo="text",
+        ))
+    figure.add_trace(go.Scattermap(
+        # Markers only: text labels on a map need glyphs from a font server, which we must not call.
+        lat=places["lat"], lon=places["lon"], mode="markers", marker={"size": 13, "color": MARKER},
+        hovertext=[f"<b>{escape(n)}</b> {escape(zh)}" for n, zh in zip(places["name"], places["name_zh"],
+                                                                         strict=True)],
+        hoverinfo="text", showlegend=False,
+    ))
+    lat_span = float(places["lat"].max() - places["lat"].min()) if len(places) else 0
+    lon_span = float(places["lon"].max() - places["lon"].min()) if len(places) else 0
+    spread = max(lat_span, lon_span, 0.4)
+    zoom = max(2.5, min(9.0, math.log2(360 / spread) - 1.6))
+    figure.update_layout(
+        map={"style": "white-bg", "zoom": zoom,
+             "center": {"lat": float(places["lat"].mean()), "lon": float(places["lon"].mean())}},
+        height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0},
+    )
+    return figure

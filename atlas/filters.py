@@ -1,0 +1,258 @@
+"""Filters: query parameters <-> Filter, and a Filter applied to the tables. Pure functions.
+
+Query parameters are untrusted input. `parse` accepts only known values and returns, beside the Filter,
+a short notice for everything it dropped, so a mangled link gives the normal page and a line of text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+
+import pandas as pd
+
+from atlas.store import Atlas
+
+MAX_VALUE_LENGTH = 100  # longer values are junk by construction; never echoed back whole
+MAX_VALUES = 40
+YEAR_MIN, YEAR_MAX = 1949, 2100
+MULTI_KEYS = {"province": "provinces", "region": "regions", "sector": "sectors", "tier": "tiers",
+              "mechanism": "mechanisms"}
+FILTER_KEYS = (*MULTI_KEYS, "from", "to", "q")
+REGION_LABELS = {"east": "East", "central": "Central", "west": "West", "northeast": "Northeast",
+                 "sar": "Hong Kong and Macao", "taiwan": "Taiwan"}
+
+
+@dataclass(frozen=True)
+class Filter:
+    provinces: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    tiers: tuple[str, ...] = ()
+    mechanisms: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    q: str = ""
+
+    @property
+    def active(self) -> bool:
+        return self != Filter()
+
+
+@dataclass(frozen=True)
+class View:
+    """The tables as the current filter shows them. National records are kept apart from cases'."""
+
+    cases: pd.DataFrame
+    metrics: pd.DataFrame
+    events: pd.DataFrame
+    national_metrics: pd.DataFrame
+    national_events: pd.DataFrame
+
+
+def choices(data: Atlas) -> dict[str, dict[str, str]]:
+    """Every value each filter key accepts, with the label a reader sees."""
+    provinces = data.provinces.sort_values("name_en")
+    return {
+        "province": dict(zip(provinces["slug"], provinces["name_en"], strict=True)),
+        "region": REGION_LABELS,
+        "sector": dict(data.vocabulary.get("sectors", {})),
+        "tier": dict(data.vocabulary.get("industry_tiers", {})),
+        "mechanism": dict(data.vocabulary.get("mechanisms", {})),
+    }
+
+
+def _shown(value: str) -> str:
+    value = "".join(ch if ch.isprintable() else "?" for ch in value)
+    return value if len(value) <= 30 else value[:27] + "..."
+
+
+def _values(params: Mapping[str, object], key: str) -> list[str]:
+    raw = params.get(key, [])
+    if isinstance(raw, str):
+        return [raw]
+    if isinstance(raw, Sequence):
+        return [str(v) for v in raw]
+    return [str(raw)]
+
+
+def _year(values: list[str], key: str, notices: list[str]) -> int | None:
+    if not values:
+        return None
+    if len(values) > 1:
+        notices.append(f"Only one '{key}' year is used; kept the first.")
+    text = values[0].strip()
+    if not (text.isascii() and text.isdigit() and len(text) == 4 and YEAR_MIN <= int(text) <= YEAR_MAX):
+        notices.append(f"Ignored '{key}={_shown(text)}': not a year.")
+        return None
+    return int(text)
+
+
+def parse(params: Mapping[str, object], data: Atlas) -> tuple[Filter, list[str]]:
+    """Read filter keys from query parameters (a mapping of key -> str or list of str). Never raises."""
+    known = choices(data)
+    notices: list[str] = []
+    values: dict[str, object] = {}
+    for key, attribute in MULTI_KEYS.items():
+        kept: list[str] = []
+        for value in _values(params, key)[:MAX_VALUES]:
+            slug = value.strip().lower()
+            if len(slug) <= MAX_VALUE_LENGTH and slug in known[key]:
+                if slug not in kept:
+                    kept.append(slug)
+            else:
+                notices.append(f"Ignored unknown {key} '{_shown(value)}'.")
+        values[attribute] = tuple(kept)
+    year_from = _year(_values(params, "from"), "from", notices)
+    year_to = _year(_values(params, "to"), "to", notices)
+    if year_from and year_to and year_from > year_to:
+        year_from, year_to = year_to, year_from
+        notices.append("The 'from' year was after the 'to' year; swapped them.")
+    search = _values(params, "q")
+    q = search[0].strip() if search else ""
+    if len(q) > MAX_VALUE_LENGTH:
+        notices.append(f"The search text was cut to {MAX_VALUE_LENGTH} characters.")
+        q = q[:MAX_VALUE_LENGTH]
+    q = "".join(ch for ch in q if ch.isprintable())
+    return Filter(year_from=year_from, year_to=year_to, q=q, **values), notices
+
+
+def to_params(selection: Filter) -> dict[str, list[str]]:
+    """The readable query parameters of a Filter: repeated keys for several values, nothing for defaults."""
+    params: dict[str, list[str]] = {}
+    for key, attribute in MULTI_KEYS.items():
+        if getattr(selection, attribute):
+            params[key] = list(getattr(selection, attribute))
+    if selection.year_from is not None:
+        params["from"] = [str(selection.year_from)]
+    if selection.year_to is not None:
+        params["to"] = [str(selection.year_to)]
+    if selection.q:
+        params["q"] = [selection.q]
+    return params
+
+
+def _any(cells: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
+    wanted_set = set(wanted)
+    return cells.map(lambda items: bool(wanted_set.intersection(items)))
+
+
+def _year_of(dates: pd.Series) -> pd.Series:
+    return dates.str.slice(0, 4).astype(int)
+
+
+def _in_years(dates: pd.Series, selection: Filter) -> pd.Series:
+    years = _year_of(dates) if len(dates) else pd.Series([], dtype=int)
+    keep = pd.Series(True, index=dates.index)
+    if selection.year_from is not None:
+        keep &= years >= selection.year_from
+    if selection.year_to is not None:
+        keep &= years <= selection.year_to
+    return keep
+
+
+def _contains(frame: pd.DataFrame, columns: list[str], needle: str) -> pd.Series:
+    keep = pd.Series(False, index=frame.index)
+    for column in columns:
+        keep |= frame[column].astype(str).str.casefold().str.contains(needle, regex=False)
+    return keep
+
+
+def apply(data: Atlas, selection: Filter) -> View:
+    """The cases, figures and events a Filter keeps.
+
+    A case is kept when it matches every chosen facet (any of the values chosen within one facet). Years keep
+    the figures and events dated in the range, and the cases that have at least one of them. The search keeps
+    cases whose titles, summary, figures or events mention the text, and the national records that do.
+    """
+    cases = data.cases
+    keep = pd.Series(True, index=cases.index)
+    if selection.provinces or selection.regions:
+        by_slug = dict(zip(data.provinces["slug"], data.provinces["adcode"], strict=True))
+        by_region = data.provinces.groupby("region")["adcode"].apply(tuple).to_dict()
+        codes = tuple(by_slug[s] for s in selection.provinces if s in by_slug)
+        regional = tuple(code for region in selection.regions for code in by_region.get(region, ()))
+        if selection.provinces:
+            keep &= _any(cases["provinces"], codes)
+        if selection.regions:
+            keep &= _any(cases["provinces"], regional)
+    if selection.sectors:
+        keep &= _any(cases["sectors"], selection.sectors)
+    if selection.tiers:
+        keep &= cases["industry_tier"].isin(selection.tiers)
+    if selection.mechanisms:
+        keep &= _any(cases["mechanisms"], selection.mechanisms)
+
+    metrics = data.metrics[_in_years(data.metrics["as_of"], selection)]
+    events = data.events[_in_years(data.events["date"], selection)]
+    if selection.year_from is not None or selection.year_to is not None:
+        dated = set(metrics["case_id"]) | set(events["case_id"])
+        keep &= cases["case_id"].isin(dated)
+    if selection.q:
+        needle = selection.q.casefold()
+        hits = set(metrics.loc[_contains(metrics, ["label", "quote"], needle), "case_id"])
+        hits |= set(events.loc[_contains(events, ["title", "quote"], needle), "case_id"])
+        text_hit = _contains(cases, ["title_en", "title_zh", "short_title", "summary"], needle)
+        keep &= text_hit | cases["case_id"].isin(hits)
+    kept = cases[keep]
+    ids = set(kept["case_id"])
+    national_metrics = metrics[metrics["case_id"] == ""]
+    national_events = events[events["case_id"] == ""]
+    if selection.q:
+        national_metrics = national_metrics[_contains(national_metrics, ["label", "quote"], selection.q.casefold())]
+        national_events = national_events[_contains(national_events, ["title", "quote"], selection.q.casefold())]
+    return View(
+        cases=kept,
+        metrics=metrics[metrics["case_id"].isin(ids)],
+        events=events[events["case_id"].isin(ids)],
+        national_metrics=national_metrics,
+        national_events=national_events,
+    )
+
+
+def with_value(selection: Filter, key: str, value: str) -> Filter:
+    """The Filter with one more value for a facet (as a map click adds a province)."""
+    attribute = MULTI_KEYS[key]
+    current = getattr(selection, attribute)
+    return selection if value in current else replace(selection, **{attribute: (*current, value)})
+
+
+FILTER_FIELDS = tuple(f.name for f in fields(Filter))
+
+
+# --- Page parameters: which case, which slide, which cases to compare. Same rules: known values only. -----
+
+def pick_case(values: list[str], ids: list[str]) -> tuple[str | None, list[str]]:
+    """The case a `case=` parameter names, if it names one of `ids`; else None and a notice."""
+    if not values:
+        return None, []
+    value = values[0].strip().lower()
+    notices = ["Only one 'case' is shown; kept the first."] if len(values) > 1 else []
+    if value in ids:
+        return value, notices
+    return None, [*notices, f"There is no case '{_shown(values[0])}'."]
+
+
+def pick_cases(values: list[str], ids: list[str], limit: int = 4) -> tuple[list[str], list[str]]:
+    """Up to `limit` distinct known case ids, in the order given."""
+    kept: list[str] = []
+    notices: list[str] = []
+    for value in values[:MAX_VALUES]:
+        slug = value.strip().lower()
+        if slug not in ids:
+            notices.append(f"There is no case '{_shown(value)}'.")
+        elif slug not in kept:
+            kept.append(slug)
+    if len(kept) > limit:
+        notices.append(f"At most {limit} cases are compared; kept the first {limit}.")
+    return kept[:limit], notices
+
+
+def pick_slide(values: list[str], count: int) -> tuple[int, list[str]]:
+    """A 1-based slide number within 1..count; anything else gives slide 1 and a notice."""
+    if not values or count == 0:
+        return 1, []
+    text = values[0].strip()
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= count:
+        return int(text), []
+    return 1, [f"There is no slide '{_shown(values[0])}' (1 to {count}); showing slide 1."]

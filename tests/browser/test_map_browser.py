@@ -1,0 +1,57 @@
+"""The map in a real browser: polygons drawn with no network, and a click that filters the app."""
+
+from __future__ import annotations
+
+
+def _map_div(watched):
+    return watched.page.locator("[data-testid=stPlotlyChart] .js-plotly-plot").first
+
+
+def test_map_draws_polygons_and_stays_on_this_machine(watched, app_url):
+    watched.open(f"{app_url}/map")
+    page = watched.page
+    assert page.locator("[data-testid=stException]").count() == 0
+    # MapLibre draws on a canvas; ask it which of our layers it has rendered features for.
+    drawn = _map_div(watched).evaluate(
+        """div => {
+            const map = div._fullLayout.map._subplot.map;
+            return map.queryRenderedFeatures().filter(f => f.layer.type === 'fill').length;
+        }""")
+    assert drawn >= 30, f"only {drawn} province polygons rendered"
+    watched.screenshot("map")
+    assert watched.outside == [], watched.outside
+    assert watched.errors == [], watched.errors
+
+
+def test_clicking_a_province_filters_the_app(watched, app_url):
+    watched.open(f"{app_url}/map")
+    target = _map_div(watched).evaluate(
+        """div => {
+            const map = div._fullLayout.map._subplot.map;
+            const point = map.project([113.4, 30.6]);   // inside Hubei, away from any marker
+            const box = map.getCanvas().getBoundingClientRect();
+            return {x: box.left + point.x, y: box.top + point.y};
+        }""")
+    watched.page.mouse.click(target["x"], target["y"])
+    watched.page.wait_for_url("**/map?*province=hubei*", timeout=30_000)
+    watched.settle()
+    assert "province=hubei" in watched.page.url
+    assert watched.page.get_by_text("Wuhan's Optics Valley", exact=False).count() >= 1
+    watched.screenshot("map-hubei")
+    assert watched.outside == []
+
+
+def test_a_fresh_server_serves_the_map_first_with_the_sidebar(browser):
+    # Regression: with a pages/ folder, a new server's first /map request skipped dashboard.py.
+    from tests.browser.conftest import Watched, serve, stop
+
+    process, base = serve()
+    try:
+        context = browser.new_context()
+        watched = Watched(context.new_page())
+        watched.open(f"{base}/map?sector=aerospace")
+        assert watched.page.locator("[data-testid=stMultiSelect]").count() == 5
+        assert "sector=aerospace" in watched.page.url
+        context.close()
+    finally:
+        stop(process)
