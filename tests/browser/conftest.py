@@ -7,11 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -19,46 +14,10 @@ from urllib.parse import urlparse
 import pytest
 
 from atlas.store import ROOT
+from bench.server import CHROMIUM, CHROMIUM_ARGS, SETTLED_JS, serve, stop
 
-CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
 SCREENSHOTS = ROOT / "screenshots"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def serve(env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return process, base
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError(f"streamlit did not start: {process.stderr.read().decode()[-2000:]}")
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
 
 
 @pytest.fixture(scope="session")
@@ -105,13 +64,10 @@ class Watched:
 
     def settle(self, timeout: float = 60_000) -> None:
         """Wait until the script has finished and every Plotly chart has drawn."""
-        page = self.page
-        page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout)
-        page.wait_for_function(
-            """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
-                     .every(chart => chart.querySelector('.main-svg'))""", timeout=timeout)
-        page.wait_for_timeout(300)
-        page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout)
+        # Twice, a moment apart: a rerun may start right after the first run settles (a URL update).
+        self.page.wait_for_function(SETTLED_JS, timeout=timeout)
+        self.page.wait_for_timeout(300)
+        self.page.wait_for_function(SETTLED_JS, timeout=timeout)
 
     def screenshot(self, name: str) -> Path:
         SCREENSHOTS.mkdir(exist_ok=True)

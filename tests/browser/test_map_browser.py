@@ -13,9 +13,11 @@ def test_map_draws_polygons_and_stays_on_this_machine(watched, app_url):
     assert page.locator("[data-testid=stException]").count() == 0
     # MapLibre draws on a canvas; ask it which of our layers it has rendered features for.
     drawn = _map_div(watched).evaluate(
-        """div => {
+        """async div => {
             const map = div._fullLayout.map._subplot.map;
-            return map.queryRenderedFeatures().filter(f => f.layer.type === 'fill').length;
+            for (let i = 0; i < 100 && !map.loaded(); i++) await new Promise(r => setTimeout(r, 100));
+            const fills = map.queryRenderedFeatures().filter(f => f.layer.type === 'fill');
+            return new Set(fills.map(f => f.properties.adcode || f.id)).size;
         }""")
     assert drawn >= 30, f"only {drawn} province polygons rendered"
     watched.screenshot("map")
@@ -26,8 +28,9 @@ def test_map_draws_polygons_and_stays_on_this_machine(watched, app_url):
 def test_clicking_a_province_filters_the_app(watched, app_url):
     watched.open(f"{app_url}/map")
     target = _map_div(watched).evaluate(
-        """div => {
+        """async div => {
             const map = div._fullLayout.map._subplot.map;
+            for (let i = 0; i < 100 && !map.loaded(); i++) await new Promise(r => setTimeout(r, 100));
             const point = map.project([113.4, 30.6]);   // inside Hubei, away from any marker
             const box = map.getCanvas().getBoundingClientRect();
             return {x: box.left + point.x, y: box.top + point.y};
@@ -43,7 +46,8 @@ def test_clicking_a_province_filters_the_app(watched, app_url):
 
 def test_a_fresh_server_serves_the_map_first_with_the_sidebar(browser):
     # Regression: with a pages/ folder, a new server's first /map request skipped dashboard.py.
-    from tests.browser.conftest import Watched, serve, stop
+    from bench.server import serve, stop
+    from tests.browser.conftest import Watched
 
     process, base = serve()
     try:

@@ -1,0 +1,251 @@
+"""The benchmark: our pages side by side with a bare Streamlit page, in one run, on this machine.
+
+    python -m bench.run [--quick]     (or: make bench)
+
+Every figure is measured here and written to bench/results.md; nothing is typed in. Samples alternate between
+our page and the baseline so that machine noise falls on both alike; medians are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+from streamlit.testing.v1 import AppTest
+
+from bench import synth
+from bench.server import CHROMIUM, CHROMIUM_ARGS, ROOT, SETTLED_JS, rss_mb, serve, stop
+
+BASELINE = ROOT / "bench" / "baseline.py"
+RESULTS = ROOT / "bench" / "results.md"
+PAGES = {"/": "views/overview.py", "/map": "views/map.py", "/timeline": "views/timeline.py",
+         "/case?case=anhui-quantum": "views/case.py", "/compare": "views/compare.py", "/sources": "views/sources.py",
+         "/present": "views/present.py"}
+# JavaScript that records the last change to the main area after `arm`: the redraw is done when the page has
+# settled and the main area has been quiet for a moment; its time is that last change.
+ARM_JS = """() => {
+    window.__last = null;
+    const main = document.querySelector('[data-testid=stMain]') || document.body;
+    new MutationObserver(() => { window.__last = performance.now(); })
+        .observe(main, {attributes: true, childList: true, subtree: true, characterData: true});
+    window.__armed = performance.now();
+}"""
+QUIET_JS = "() => window.__last !== null && performance.now() - window.__last > 500 && (" + SETTLED_JS + ")()"
+
+Row = tuple[str, float, float | None, str, str]  # figure, ours, baseline, unit, target
+
+
+class Browser:
+    def __init__(self, playwright):
+        self.instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+    def settle_time(self, url: str) -> float:
+        """Seconds from navigation to settled (script finished, every chart drawn), in a fresh context."""
+        context = self.instance.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        start = time.perf_counter()
+        page.goto(url)
+        page.wait_for_function(SETTLED_JS, timeout=120_000)
+        elapsed = time.perf_counter() - start
+        context.close()
+        return elapsed
+
+    def bytes_per_load(self, url: str) -> int:
+        """Bytes received for one page load: HTTP bodies as encoded on the wire, plus WebSocket frames."""
+        context = self.instance.new_context()
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        total = {"bytes": 0}
+
+        def frame(event):
+            payload = event["response"]["payloadData"]
+            total["bytes"] += len(base64.b64decode(payload)) if event["response"]["opcode"] == 2 else len(payload)
+
+        cdp.on("Network.loadingFinished", lambda e: total.__setitem__("bytes", total["bytes"] + e["encodedDataLength"]))
+        cdp.on("Network.webSocketFrameReceived", frame)
+        page.goto(url)
+        page.wait_for_function(SETTLED_JS, timeout=120_000)
+        page.wait_for_timeout(500)
+        context.close()
+        return total["bytes"]
+
+    def change_time(self, url: str, act: Callable) -> float:
+        """Seconds from the last click of a filter change to the redrawn page."""
+        context = self.instance.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function(SETTLED_JS, timeout=120_000)
+        page.wait_for_timeout(300)
+        act(page)
+        page.wait_for_function(QUIET_JS, timeout=120_000, polling=50)
+        elapsed = page.evaluate("() => window.__last - window.__armed") / 1000
+        context.close()
+        return elapsed
+
+    def open_sessions(self, url: str, count: int) -> list:
+        contexts = []
+        for _ in range(count):
+            context = self.instance.new_context()
+            page = context.new_page()
+            page.goto(url)
+            page.wait_for_function(SETTLED_JS, timeout=120_000)
+            contexts.append(context)
+        return contexts
+
+
+def choose_sector(page) -> None:
+    page.locator("[data-testid=stMultiSelect]").first.click()
+    option = page.get_by_role("option", name="Quantum information")
+    option.wait_for()
+    page.evaluate(ARM_JS)
+    option.click()
+
+
+def choose_series(page) -> None:
+    page.locator("[data-testid=stSelectbox]").first.click()
+    option = page.get_by_role("option", name="b")
+    option.wait_for()
+    page.evaluate(ARM_JS)
+    option.click()
+
+
+def median_alternating(ours: Callable[[], float], base: Callable[[], float], runs: int) -> tuple[float, float]:
+    a, b = [], []
+    for _ in range(runs):
+        a.append(ours())
+        b.append(base())
+    return statistics.median(a), statistics.median(b)
+
+
+def script_time(script: Path, page: str | None, runs: int, env_data: Path | None = None) -> float:
+    """Median seconds of one warm rerun of a page, in AppTest (script time only, no browser)."""
+    import os
+
+    previous = os.environ.get("ATLAS_DATA")
+    if env_data:
+        os.environ["ATLAS_DATA"] = str(env_data)
+    try:
+        app = AppTest.from_file(str(script), default_timeout=300)
+        app.run()
+        if page and page != "views/overview.py":
+            app.switch_page(page).run()
+        app.run()  # warm the caches
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            app.run()
+            times.append(time.perf_counter() - start)
+        if app.exception:
+            raise RuntimeError(f"{page}: {app.exception[0].message}")
+        return statistics.median(times)
+    finally:
+        if env_data:
+            if previous is None:
+                os.environ.pop("ATLAS_DATA", None)
+            else:
+                os.environ["ATLAS_DATA"] = previous
+
+
+def measure(runs: int, cold_runs: int) -> list[Row]:
+    rows: list[Row] = []
+    with sync_playwright() as playwright:
+        browser = Browser(playwright)
+        # Cold: the first load of each page after the server starts (empty caches), alternating servers.
+        cold: dict[str, list[float]] = {path: [] for path in PAGES}
+        cold_base: list[float] = []
+        for _ in range(cold_runs):
+            ours, ours_url = serve()
+            base, base_url = serve(BASELINE)
+            try:
+                for path in PAGES:
+                    cold[path].append(browser.settle_time(ours_url + path))
+                    if path == "/":
+                        cold_base.append(browser.settle_time(base_url))
+            finally:
+                stop(ours)
+                stop(base)
+        ours, ours_url = serve()
+        base, base_url = serve(BASELINE)
+        try:
+            base_cold = statistics.median(cold_base)
+            for path in PAGES:
+                rows.append((f"settle {path}, cold (first load after start)", statistics.median(cold[path]),
+                             base_cold, "s", ""))
+            for path in PAGES:
+                browser.settle_time(ours_url + path)  # warm the server's caches for this page
+                mine, theirs = median_alternating(lambda p=path: browser.settle_time(ours_url + p),
+                                                  lambda: browser.settle_time(base_url), runs)
+                rows.append((f"settle {path}, warm", mine, theirs, "s", "ratio <= 1.5"))
+            mine, theirs = median_alternating(lambda: browser.change_time(ours_url + "/", choose_sector),
+                                              lambda: browser.change_time(base_url, choose_series), runs)
+            rows.append(("filter change -> redrawn page (Overview, sector)", mine, theirs, "s", "ratio <= 1.5"))
+            for path in ("/", "/map"):
+                rows.append((f"bytes per load {path} (cold browser)", browser.bytes_per_load(ours_url + path) / 1e6,
+                             browser.bytes_per_load(base_url) / 1e6, "MB", "/map < 1 MB beyond baseline"
+                             if path == "/map" else ""))
+            start_ours, start_base = rss_mb(ours), rss_mb(base)
+            one = browser.open_sessions(ours_url + "/map", 1)
+            one_base = browser.open_sessions(base_url, 1)
+            rows.append(("server memory, 1 session", rss_mb(ours), rss_mb(base), "MB", ""))
+            ten = browser.open_sessions(ours_url + "/map", 9)
+            ten_base = browser.open_sessions(base_url, 9)
+            rows.append(("server memory, 10 sessions", rss_mb(ours), rss_mb(base), "MB", ""))
+            rows.append(("memory added by 10 sessions (vs idle server)", rss_mb(ours) - start_ours,
+                         rss_mb(base) - start_base, "MB", "< 150 MB"))
+            for context in one + one_base + ten + ten_base:
+                context.close()
+        finally:
+            stop(ours)
+            stop(base)
+        browser.instance.close()
+
+    base_script = script_time(BASELINE, None, runs)
+    for path, page in PAGES.items():
+        rows.append((f"script time per rerun {path} (AppTest, warm)", script_time(ROOT / "dashboard.py", page, runs),
+                     base_script, "s", ""))
+    with tempfile.TemporaryDirectory() as folder:
+        for count in (10, 100, 1000):
+            data = synth.make(count, Path(folder) / f"data{count}")
+            for page in ("views/overview.py", "views/map.py", "views/timeline.py", "views/sources.py"):
+                rows.append((f"scale: rerun {page.split('/')[1][:-3]} with {count:,} cases",
+                             script_time(ROOT / "dashboard.py", page, max(3, runs // 2), data), base_script, "s",
+                             "< 1 s at 1,000 cases" if count == 1000 else ""))
+    return rows
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| figure | ours | baseline | ratio | target |", "|---|---:|---:|---:|---|"]
+    for name, ours, base, unit, target in rows:
+        ratio = f"{ours / base:.2f}" if base else ""
+        lines.append(f"| {name} | {ours:.3f} {unit} | {base:.3f} {unit} | {ratio} | {target} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run")
+    parser.add_argument("--runs", type=int, default=7, help="alternating samples per figure (median reported)")
+    parser.add_argument("--cold-runs", type=int, default=3, help="server restarts for the cold figures")
+    parser.add_argument("--quick", action="store_true", help="3 runs, 1 cold run: a smoke test of the bench")
+    args = parser.parse_args(argv)
+    runs, cold_runs = (3, 1) if args.quick else (args.runs, args.cold_runs)
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    rows = measure(runs, cold_runs)
+    text = (f"# Benchmark results\n\nWritten by `make bench` (`python -m bench.run`) on {started}: {runs} alternating "
+            f"runs per warm figure, {cold_runs} server start(s) for the cold ones; medians. Baseline: "
+            "`bench/baseline.py`, a bare Streamlit page with one small Plotly chart and one select box, served by "
+            "the same Streamlit build. Ratio = ours / baseline.\n\n" + table(rows) + "\n")
+    RESULTS.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
