@@ -26,7 +26,8 @@ def test_map_page_renders_with_its_table():
 def test_map_page_follows_a_filter_from_the_url():
     app = _app(province="sichuan")
     assert not app.exception
-    assert list(app.dataframe[0].value["name_en"]) == ["Sichuan"]
+    # The Chengdu-Chongqing case spans both, so both provinces are listed.
+    assert sorted(app.dataframe[0].value["name_en"]) == ["Chongqing", "Sichuan"]
 
 
 def test_empty_view_shows_an_empty_state():
@@ -56,5 +57,5 @@ def test_a_map_selection_filters_the_app_and_the_url():
     assert app.query_params.get("province") is None
     app.run()
     assert not app.exception
-    assert app.query_params["province"] == ["hubei"]
+    assert app.query_params["province"] in ("hubei", ["hubei"])  # AppTest gives one value as a string
     assert app.text[-1].value == "wuhan-optics-valley"
