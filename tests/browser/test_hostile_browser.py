@@ -31,7 +31,7 @@ def hostile_url(tmp_path_factory):
     for event in case["events"]:
         event["title"] = f"{event['title']} {IMAGE}"
     path.write_text(yaml.safe_dump(case, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    process, base = serve({"ATLAS_DATA": str(data)})
+    process, base = serve(env={"ATLAS_DATA": str(data)})
     yield base
     stop(process)
 

@@ -14,6 +14,9 @@ PATHS = ["/", "/map", "/timeline", "/compare", "/sources", "/present"] + [f"/cas
 def test_page_settles_cleanly(watched, app_url, path):
     watched.open(app_url + path)
     page = watched.page
+    if path not in ("/", "/sources"):  # these pages have charts: wait for the first, then for all to settle
+        page.wait_for_selector("[data-testid=stPlotlyChart] .main-svg", timeout=60_000)
+        watched.settle()
     assert page.locator("[data-testid=stException]").count() == 0
     total = page.locator("[data-testid=stPlotlyChart]").count()
     drawn = page.locator("[data-testid=stPlotlyChart]:has(.main-svg)").count()
