@@ -33,26 +33,27 @@ def _province_hover(row: pd.Series) -> str:
     return head + "<br>" + "<br>".join(f"• {escape(title)}" for title in row["titles"])
 
 
+def case_scale(top: int) -> list[list]:
+    """A colour scale over 0..top: grey for 0 (below half a case), then the blues for 1..top."""
+    edge = 0.5 / top
+    return [[0.0, NEUTRAL], [edge, NEUTRAL]] + [[edge + (1 - edge) * at, colour] for at, colour in CASE_SCALE]
+
+
 def province_map(boundaries: dict, shading: pd.DataFrame, markers: pd.DataFrame,
                  context: pd.DataFrame | None = None, height: int = 620) -> go.Figure:
     """Provinces shaded by cases in view (grey where none), case markers sized by figures, optional context layer."""
     figure = go.Figure()
     hover = shading.apply(_province_hover, axis=1) if len(shading) else []
+    # One trace, so the boundaries are sent once: 0 cases is grey, 1 and up run through the blues.
+    top = max(int(shading["cases"].max()), 2) if len(shading) else 2
     figure.add_trace(go.Choroplethmap(
         geojson=boundaries, featureidkey="properties.adcode", locations=shading["adcode"],
-        z=[0] * len(shading), colorscale=[[0, NEUTRAL], [1, NEUTRAL]], showscale=False,
+        z=shading["cases"] if len(shading) else [], zmin=0, zmax=top, colorscale=case_scale(top),
+        showscale=bool(len(shading)) and bool((shading["cases"] > 0).any()),
         marker={"line": {"color": BORDER, "width": 0.8}}, hovertext=hover, hoverinfo="text",
+        colorbar={"title": {"text": "Cases"}, "dtick": 1, "thickness": 12, "len": 0.5, "x": 0.99},
         name="Province", showlegend=False,
     ))
-    hosting = shading[shading["cases"] > 0]
-    if len(hosting):
-        figure.add_trace(go.Choroplethmap(
-            geojson=boundaries, featureidkey="properties.adcode", locations=hosting["adcode"], z=hosting["cases"],
-            zmin=0, zmax=max(int(hosting["cases"].max()), 2), colorscale=CASE_SCALE,
-            marker={"line": {"color": BORDER, "width": 0.8}}, hovertext=hover[hosting.index], hoverinfo="text",
-            colorbar={"title": {"text": "Cases"}, "dtick": 1, "thickness": 12, "len": 0.5, "x": 0.99},
-            name="Provinces with cases", showlegend=False,
-        ))
     if len(markers):
         largest = max(int(markers["figures"].max()), 1)
         figure.add_trace(go.Scattermap(
@@ -93,32 +94,30 @@ def _wrap(text: str, width: int = 70) -> str:
 def timeline(lanes: pd.DataFrame, height: int | None = None) -> go.Figure:
     """Events on one time axis, a lane per case. A day is a diamond; a month, quarter or year is a bar
     covering that whole period, so a month-precision event is never drawn as a precise day."""
+    # Two traces whatever the number of lanes (colour per point): building a trace per lane grows with cases.
     figure = go.Figure()
     names = list(dict.fromkeys(lanes["lane"]))
     colours = {name: ("#444444" if name == "National" else PALETTE[i % len(PALETTE)])
                for i, name in enumerate(names)}
-    for name in names:
-        rows = lanes[lanes["lane"] == name]
-        hover = [f"<b>{escape(r.title)}</b><br>{escape(r.when)} ({escape(r.precision)})"
-                 f"<br><i>“{_wrap(r.quote)}”</i><br>{escape(r.source_title)}" for r in rows.itertuples()]
-        periods = rows["precision"] != "day"
-        if periods.any():
-            sub = rows[periods]
-            figure.add_trace(go.Bar(
-                base=sub["start"], x=(sub["end"] - sub["start"]).dt.total_seconds() * 1000, y=sub["lane"],
-                orientation="h", marker={"color": colours[name], "opacity": 0.45, "line": {"width": 0}},
-                hovertext=[h for h, p in zip(hover, periods, strict=True) if p], hoverinfo="text",
-                name=name, legendgroup=name, showlegend=False, width=0.6,
-            ))
-        days = rows[~periods]
-        if len(days):
-            figure.add_trace(go.Scatter(
-                x=days["start"] + pd.Timedelta(hours=12), y=days["lane"], mode="markers",
-                marker={"symbol": "diamond", "size": 12, "color": colours[name],
-                        "line": {"color": "white", "width": 1}},
-                hovertext=[h for h, p in zip(hover, periods, strict=True) if not p], hoverinfo="text",
-                name=name, legendgroup=name, showlegend=False,
-            ))
+    colour = lanes["lane"].map(colours)
+    hover = pd.Series([f"<b>{escape(r.title)}</b><br>{escape(r.when)} ({escape(r.precision)})"
+                       f"<br><i>“{_wrap(r.quote)}”</i><br>{escape(r.source_title)}" for r in lanes.itertuples()],
+                      index=lanes.index, dtype=object)
+    periods = lanes["precision"] != "day"
+    if periods.any():
+        sub = lanes[periods]
+        figure.add_trace(go.Bar(
+            base=sub["start"], x=(sub["end"] - sub["start"]).dt.total_seconds() * 1000, y=sub["lane"],
+            orientation="h", marker={"color": colour[periods], "opacity": 0.45, "line": {"width": 0}},
+            hovertext=hover[periods], hoverinfo="text", name="Month, quarter or year", showlegend=False, width=0.6,
+        ))
+    days = lanes[~periods]
+    if len(days):
+        figure.add_trace(go.Scatter(
+            x=days["start"] + pd.Timedelta(hours=12), y=days["lane"], mode="markers",
+            marker={"symbol": "diamond", "size": 12, "color": colour[~periods], "line": {"color": "white", "width": 1}},
+            hovertext=hover[~periods], hoverinfo="text", name="Day", showlegend=False,
+        ))
     figure.update_layout(
         barmode="overlay", height=height or max(260, 46 * len(names) + 90),
         margin={"l": 10, "r": 10, "t": 10, "b": 40},

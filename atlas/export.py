@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -36,6 +37,16 @@ def write(atlas: Atlas, directory: Path) -> list[Path]:
         table.to_csv(path, index=False, encoding="utf-8")
         written.append(path)
     return written
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    return table.to_csv(index=False).encode("utf-8")
+
+
+def json_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
+    """All tables in one JSON object of record lists, the same columns as the CSVs."""
+    records = {name: json.loads(table.to_json(orient="records", force_ascii=False)) for name, table in tables.items()}
+    return json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def citation() -> str:

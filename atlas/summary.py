@@ -9,6 +9,7 @@ import pandas as pd
 from atlas.store import Atlas
 
 KEY_FIGURES = 3
+CARDS_PER_PAGE = 20  # a page of cards stays quick to draw however many cases the data holds
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,16 @@ class Card:
     places: str
     sectors: str
     figures: list[pd.Series]
+
+
+def page_count(items: int, size: int = CARDS_PER_PAGE) -> int:
+    return max(1, -(-items // size))
+
+
+def page_rows(frame: pd.DataFrame, page: int, size: int = CARDS_PER_PAGE) -> pd.DataFrame:
+    """Rows on 1-based page `page`; a page past the end (the filter shrank the list) gives the first."""
+    page = page if 1 <= page <= page_count(len(frame), size) else 1
+    return frame.iloc[(page - 1) * size:page * size]
 
 
 def headline(cases: pd.DataFrame, metrics: pd.DataFrame) -> dict[str, int]:
@@ -45,7 +56,10 @@ def sector_labels(data: Atlas, slugs: list[str]) -> str:
 
 def key_figures(metrics: pd.DataFrame, case_id: str, limit: int = KEY_FIGURES) -> list[pd.Series]:
     """The figures a case marks as key, else its first ones, at most `limit`."""
-    figures = metrics[metrics["case_id"] == case_id]
+    return _key_rows(metrics[metrics["case_id"] == case_id], limit)
+
+
+def _key_rows(figures: pd.DataFrame, limit: int) -> list[pd.Series]:
     chosen = figures[figures["key"]]
     if chosen.empty:
         chosen = figures
@@ -53,10 +67,14 @@ def key_figures(metrics: pd.DataFrame, case_id: str, limit: int = KEY_FIGURES) -
 
 
 def case_cards(data: Atlas, cases: pd.DataFrame, metrics: pd.DataFrame) -> list[Card]:
+    # Group once: filtering the whole table per case grows with cases x figures.
+    by_case = dict(tuple(metrics.groupby("case_id", sort=False)))
+    none = metrics.head(0)
     return [
         Card(case_id=row.case_id, section=row.section, short_title=row.short_title, title_en=row.title_en,
              title_zh=row.title_zh, places=province_names(data, row.provinces),
-             sectors=sector_labels(data, row.sectors), figures=key_figures(metrics, row.case_id))
+             sectors=sector_labels(data, row.sectors),
+             figures=_key_rows(by_case.get(row.case_id, none), KEY_FIGURES))
         for row in cases.itertuples()
     ]
 

@@ -71,13 +71,19 @@ def figure_card(data: store.Atlas, row: pd.Series, large: bool = False) -> None:
         _source_words(data, row)
 
 
-def figure_line(data: store.Atlas, row: pd.Series) -> None:
-    """A figure on one line, for compact cards: **over 60 enterprises** · what it counts (as of)."""
-    text, words = st.columns([5, 2], vertical_alignment="center")
-    shown = fmt.figure(row["value"], row["unit"], row["qualifier"], row["status"])
-    text.markdown(f"**{fmt.md(shown)}** · {fmt.md(row['label'])} ({fmt.md(fmt.when(row['as_of']))})")
-    with words:
-        _source_words(data, row)
+def figure_lines(data: store.Atlas, rows: list[pd.Series]) -> None:
+    """Figures as compact lines for a card (**over 60 enterprises** · what it counts (as of)), with their words
+    in one popover for the card: a popover per figure (30 on the page) added about 0.15 s to a filter change."""
+    if not rows:
+        return
+    shown = [fmt.md(fmt.figure(row["value"], row["unit"], row["qualifier"], row["status"])) for row in rows]
+    st.markdown("\n".join(f"- **{value}** · {fmt.md(row['label'])} ({fmt.md(fmt.when(row['as_of']))})"
+                          for value, row in zip(shown, rows, strict=True)))
+    with st.popover("Source words", icon=":material/format_quote:"):
+        for value, row in zip(shown, rows, strict=True):
+            st.markdown(f"**{value}**: " + fmt.md(f"“{row['quote']}”"))
+            st.caption(fmt.md(f"{source_title(data, row['source_id'])}. As reported by the source, "
+                              "not independently verified."))
 
 
 # --- Filters: the sidebar widgets own the state; the URL mirrors it on every run. -------------------------

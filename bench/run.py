@@ -21,25 +21,22 @@ from playwright.sync_api import sync_playwright
 from streamlit.testing.v1 import AppTest
 
 from bench import synth
-from bench.server import CHROMIUM, CHROMIUM_ARGS, ROOT, SETTLED_JS, rss_mb, serve, stop
+from bench.probes import ARM_JS, QUIET_JS, REDRAW_SECONDS_JS, SETTLED_JS
+from bench.server import CHROMIUM, CHROMIUM_ARGS, ROOT, rss_mb, serve, stop
 
 BASELINE = ROOT / "bench" / "baseline.py"
 RESULTS = ROOT / "bench" / "results.md"
 PAGES = {"/": "views/overview.py", "/map": "views/map.py", "/timeline": "views/timeline.py",
          "/case?case=anhui-quantum": "views/case.py", "/compare": "views/compare.py", "/sources": "views/sources.py",
          "/present": "views/present.py"}
-# JavaScript that records the last change to the main area after `arm`: the redraw is done when the page has
-# settled and the main area has been quiet for a moment; its time is that last change.
-ARM_JS = """() => {
-    window.__last = null;
-    const main = document.querySelector('[data-testid=stMain]') || document.body;
-    new MutationObserver(() => { window.__last = performance.now(); })
-        .observe(main, {attributes: true, childList: true, subtree: true, characterData: true});
-    window.__armed = performance.now();
-}"""
-QUIET_JS = "() => window.__last !== null && performance.now() - window.__last > 500 && (" + SETTLED_JS + ")()"
 
 Row = tuple[str, float, float | None, str, str]  # figure, ours, baseline, unit, target
+T0 = time.perf_counter()
+
+
+def log(message: str) -> None:
+    """Progress on stderr: a full run takes many minutes, and a stuck step should be visible."""
+    print(f"[bench {time.perf_counter() - T0:6.0f}s] {message}", file=sys.stderr, flush=True)
 
 
 class Browser:
@@ -57,25 +54,26 @@ class Browser:
         context.close()
         return elapsed
 
-    def bytes_per_load(self, url: str) -> int:
-        """Bytes received for one page load: HTTP bodies as encoded on the wire, plus WebSocket frames."""
+    def bytes_per_load(self, url: str) -> tuple[int, int]:
+        """Bytes received for one page load in a fresh browser: (all of it, the app's own WebSocket messages).
+        HTTP bodies count as encoded on the wire; the rest is Streamlit's front end, the same for any app."""
         context = self.instance.new_context()
         page = context.new_page()
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
-        total = {"bytes": 0}
+        total = {"http": 0, "ws": 0}
 
         def frame(event):
             payload = event["response"]["payloadData"]
-            total["bytes"] += len(base64.b64decode(payload)) if event["response"]["opcode"] == 2 else len(payload)
+            total["ws"] += len(base64.b64decode(payload)) if event["response"]["opcode"] == 2 else len(payload)
 
-        cdp.on("Network.loadingFinished", lambda e: total.__setitem__("bytes", total["bytes"] + e["encodedDataLength"]))
+        cdp.on("Network.loadingFinished", lambda e: total.__setitem__("http", total["http"] + e["encodedDataLength"]))
         cdp.on("Network.webSocketFrameReceived", frame)
         page.goto(url)
         page.wait_for_function(SETTLED_JS, timeout=120_000)
         page.wait_for_timeout(500)
         context.close()
-        return total["bytes"]
+        return total["http"] + total["ws"], total["ws"]
 
     def change_time(self, url: str, act: Callable) -> float:
         """Seconds from the last click of a filter change to the redrawn page."""
@@ -86,7 +84,7 @@ class Browser:
         page.wait_for_timeout(300)
         act(page)
         page.wait_for_function(QUIET_JS, timeout=120_000, polling=50)
-        elapsed = page.evaluate("() => window.__last - window.__armed") / 1000
+        elapsed = page.evaluate(REDRAW_SECONDS_JS)
         context.close()
         return elapsed
 
@@ -165,6 +163,7 @@ def measure(runs: int, cold_runs: int) -> list[Row]:
             ours, ours_url = serve()
             base, base_url = serve(BASELINE)
             try:
+                log("cold loads")
                 for path in PAGES:
                     cold[path].append(browser.settle_time(ours_url + path))
                     if path == "/":
@@ -180,17 +179,24 @@ def measure(runs: int, cold_runs: int) -> list[Row]:
                 rows.append((f"settle {path}, cold (first load after start)", statistics.median(cold[path]),
                              base_cold, "s", ""))
             for path in PAGES:
+                log(f"warm settle {path}")
                 browser.settle_time(ours_url + path)  # warm the server's caches for this page
                 mine, theirs = median_alternating(lambda p=path: browser.settle_time(ours_url + p),
                                                   lambda: browser.settle_time(base_url), runs)
                 rows.append((f"settle {path}, warm", mine, theirs, "s", "ratio <= 1.5"))
+            log("filter change")
             mine, theirs = median_alternating(lambda: browser.change_time(ours_url + "/", choose_sector),
                                               lambda: browser.change_time(base_url, choose_series), runs)
             rows.append(("filter change -> redrawn page (Overview, sector)", mine, theirs, "s", "ratio <= 1.5"))
+            log("bytes per load")
+            base_all, base_app = browser.bytes_per_load(base_url)
             for path in ("/", "/map"):
-                rows.append((f"bytes per load {path} (cold browser)", browser.bytes_per_load(ours_url + path) / 1e6,
-                             browser.bytes_per_load(base_url) / 1e6, "MB", "/map < 1 MB beyond baseline"
-                             if path == "/map" else ""))
+                everything, app = browser.bytes_per_load(ours_url + path)
+                rows.append((f"bytes per load {path}: all (front end + app data)", everything / 1e6, base_all / 1e6,
+                             "MB", ""))
+                rows.append((f"bytes per load {path}: app data (WebSocket)", app / 1e6, base_app / 1e6, "MB",
+                             "< 1 MB" if path == "/map" else ""))
+            log("memory")
             start_ours, start_base = rss_mb(ours), rss_mb(base)
             one = browser.open_sessions(ours_url + "/map", 1)
             one_base = browser.open_sessions(base_url, 1)
@@ -207,12 +213,14 @@ def measure(runs: int, cold_runs: int) -> list[Row]:
             stop(base)
         browser.instance.close()
 
+    log("script time (AppTest)")
     base_script = script_time(BASELINE, None, runs)
     for path, page in PAGES.items():
         rows.append((f"script time per rerun {path} (AppTest, warm)", script_time(ROOT / "dashboard.py", page, runs),
                      base_script, "s", ""))
     with tempfile.TemporaryDirectory() as folder:
         for count in (10, 100, 1000):
+            log(f"scale {count}")
             data = synth.make(count, Path(folder) / f"data{count}")
             for page in ("views/overview.py", "views/map.py", "views/timeline.py", "views/sources.py"):
                 rows.append((f"scale: rerun {page.split('/')[1][:-3]} with {count:,} cases",

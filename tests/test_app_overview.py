@@ -26,3 +26,17 @@ def test_overview_headline_counts(data):
     values = {metric.label: metric.value for metric in app.metric}
     assert values["Cases"] == "10"
     assert values["Figures cited"] == f"{(data.metrics['case_id'] != '').sum():,}"
+
+
+def test_many_cases_are_paged_and_a_shrinking_filter_returns_to_page_one(tmp_path, monkeypatch):
+    from bench import synth
+
+    monkeypatch.setenv("ATLAS_DATA", str(synth.make(45, tmp_path / "data")))
+    app = _run()
+    assert not app.exception
+    assert len(app.subheader) == 20
+    app.number_input(key="overview_page").set_value(3).run()
+    assert [h.value.split(" · ")[0] for h in app.subheader] == [f"9\\.{n}" for n in range(41, 46)]
+    app.text_input(key="f_q").set_value("quantum").run()  # 5 of the 45 are copies of the Anhui case
+    assert not app.exception
+    assert len(app.subheader) == 5 and not app.number_input

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 from atlas import charts, filters, geography
@@ -25,9 +26,10 @@ def test_map_uses_only_offline_trace_types(data):
 
 def test_map_shades_case_provinces_and_greys_the_rest(data):
     figure = _map(data, Filter(sectors=("quantum-information",)))
-    grey, shaded = figure.data[0], figure.data[1]
-    assert len(grey.locations) == 34
-    assert list(shaded.locations) == ["340000"]
+    provinces = figure.data[0]
+    assert len(provinces.locations) == 34
+    assert [code for code, z in zip(provinces.locations, provinces.z, strict=True) if z > 0] == ["340000"]
+    assert len([t for t in figure.data if t.type == "choroplethmap"]) == 1, "boundaries are sent once"
     markers = next(t for t in figure.data if t.type == "scattermap" and t.customdata is not None)
     assert list(markers.customdata) == ["anhui-quantum"]
 
@@ -35,7 +37,15 @@ def test_map_shades_case_provinces_and_greys_the_rest(data):
 def test_empty_view_draws_a_grey_map(data):
     figure = _map(data, Filter(q="no such words anywhere"))
     assert [trace.type for trace in figure.data][:1] == ["choroplethmap"]
-    assert len([t for t in figure.data if t.type == "choroplethmap"]) == 1
+    assert set(figure.data[0].z) == {0} and not figure.data[0].showscale
+
+
+def test_case_scale_greys_zero_and_colours_one_and_up():
+    scale = charts.case_scale(3)
+    position = {colour: at for at, colour in scale}
+    assert scale[0] == [0.0, charts.NEUTRAL] and position[charts.NEUTRAL] < 1 / 3
+    assert scale[-1] == [1.0, charts.CASE_SCALE[-1][1]]
+    assert all(a[0] <= b[0] for a, b in itertools.pairwise(scale))
 
 
 def test_hover_text_is_escaped(data):
@@ -65,3 +75,21 @@ def test_junk_selection_changes_nothing(data):
     markers = geography.case_markers(data, data.cases, data.metrics)
     for junk in ([{"location": "999999"}], [{"point_index": 99}], ["text"], [{}], [{"customdata": ["x"]}]):
         assert geography.selection_to_filter(junk, markers, data, Filter(q="a")) == Filter(q="a")
+
+
+def test_timeline_draws_every_event_once_in_two_traces(data):
+    from atlas import timeline
+
+    lanes = timeline.lanes(data.events, data.cases).assign(when="w", source_title="<b>doc</b>")
+    lanes.loc[lanes.index[0], "case_id"] = None  # one national event, drawn in its own grey lane
+    lanes = timeline.lanes(lanes.drop(columns=["start", "end", "lane", "lane_order"]), data.cases)
+    lanes = lanes.assign(when="w", source_title="<b>doc</b>")
+    figure = charts.timeline(lanes)
+    assert len(figure.data) == 2
+    assert sum(len(trace.y) for trace in figure.data) == len(lanes)
+    colour_of: dict[str, str] = {}
+    for trace in figure.data:
+        for lane, colour in zip(trace.y, trace.marker.color, strict=True):
+            assert colour_of.setdefault(lane, colour) == colour, f"{lane} drawn in two colours"
+    assert colour_of["National"] == "#444444" and len(set(colour_of.values())) > 5
+    assert all("&lt;b&gt;doc" in text for trace in figure.data for text in trace.hovertext)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import csv
+import json
+
+import pytest
 
 from atlas import export
 from atlas.__main__ import main
@@ -42,3 +45,14 @@ def test_export_keeps_values_as_written(data):
     metrics = export.tables(data)["metrics"]
     fibre = metrics[metrics["quote"] == "laying 1,147 kilometers of network fiber"].iloc[0]
     assert (fibre["value"], fibre["unit"]) == (1147, "km")
+
+
+def test_json_download_is_strict_json_with_the_csv_columns(data):
+    tables = export.tables(data)
+    text = export.json_bytes(tables).decode("utf-8")
+    parsed = json.loads(text, parse_constant=lambda name: pytest.fail(f"{name} is not JSON"))
+    for name, table in tables.items():
+        assert len(parsed[name]) == len(table)
+        assert list(parsed[name][0]) == list(table.columns)
+    assert "量子" in text or "\\u" not in text, "Chinese text stays readable"
+    assert export.csv_bytes(tables["metrics"]).decode("utf-8").splitlines()[0].startswith("case_id,label,value")

@@ -1,6 +1,6 @@
 """Sources: every figure and event with its words and document, searchable and downloadable."""
 
-import json
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -55,12 +55,11 @@ shown = {
 }
 st.subheader("Download what is in view", anchor=False)
 columns = st.columns(len(shown) + 2)
+# The files are made when a button is clicked (a callable), not on every rerun of the page.
 for column, (name, table) in zip(columns, shown.items(), strict=False):
-    column.download_button(f"{name}.csv", table.to_csv(index=False).encode("utf-8"), file_name=f"{name}.csv",
-                           mime="text/csv", icon=":material/download:")
-columns[-2].download_button(
-    "atlas.json", json.dumps({name: table.to_dict(orient="records") for name, table in shown.items()},
-                             ensure_ascii=False, indent=1).encode("utf-8"),
-    file_name="nqp-atlas.json", mime="application/json", icon=":material/data_object:")
+    column.download_button(f"{name}.csv", partial(export.csv_bytes, table), file_name=f"{name}.csv",
+                           mime="text/csv", icon=":material/download:", on_click="ignore")
+columns[-2].download_button("atlas.json", partial(export.json_bytes, shown), file_name="nqp-atlas.json",
+                            mime="application/json", icon=":material/data_object:", on_click="ignore")
 columns[-1].download_button("Citation", export.citation().encode("utf-8"), file_name="citation.txt",
-                            mime="text/plain", icon=":material/format_quote:")
+                            mime="text/plain", icon=":material/format_quote:", on_click="ignore")

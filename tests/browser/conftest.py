@@ -14,7 +14,8 @@ from urllib.parse import urlparse
 import pytest
 
 from atlas.store import ROOT
-from bench.server import CHROMIUM, CHROMIUM_ARGS, SETTLED_JS, serve, stop
+from bench.probes import SETTLED_JS
+from bench.server import CHROMIUM, CHROMIUM_ARGS, serve, stop
 
 SCREENSHOTS = ROOT / "screenshots"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
