@@ -94,3 +94,15 @@ def test_compare_charts_two_cases_with_units():
     app = open_page("views/compare.py", {"cases": ["anhui-quantum", "hangzhou-science-corridor"]})
     assert not app.exception
     assert any("different years and definitions" in w.value for w in app.warning)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_broken_case_file_is_named_on_every_page(page, data_copy, monkeypatch):
+    (data_copy / "cases" / "05-05-wuhan-optics-valley.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv("ATLAS_DATA", str(data_copy))
+    app = open_page(page)
+    assert not app.exception
+    labels = [expander.label for expander in app.expander]
+    assert any("05-05-wuhan-optics-valley.yaml" in label.replace("\\", "") for label in labels), labels
+    if page == "views/overview.py":
+        assert len(app.subheader) == 9, "the nine valid cases are still served"

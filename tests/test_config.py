@@ -1,0 +1,38 @@
+"""Local by default: the settings Streamlit actually applies when started from the project folder."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from atlas.store import ROOT
+
+
+def _effective() -> str:
+    shown = subprocess.run([sys.executable, "-m", "streamlit", "config", "show"], cwd=ROOT, capture_output=True,
+                           text=True, check=True, env={"PATH": "/usr/bin:/bin", "HOME": str(ROOT / ".no-home")})
+    return shown.stdout
+
+
+def _value(text: str, section: str, option: str) -> str:
+    block = text.split(f"[{section}]", 1)[1].split("\n[", 1)[0]
+    match = re.search(rf"^{option} = (.+)$", block, re.MULTILINE)
+    assert match, f"{section}.{option} not shown"
+    return match.group(1).strip()
+
+
+def test_the_project_config_keeps_the_app_local_and_quiet():
+    text = _effective()
+    assert _value(text, "server", "address") == '"127.0.0.1"'
+    assert _value(text, "browser", "gatherUsageStats") == "false"
+    assert _value(text, "server", "enableXsrfProtection") == "true"
+    assert _value(text, "server", "enableStaticServing") == "false"
+    assert _value(text, "client", "showErrorDetails") == '"none"'
+
+
+def test_no_page_accepts_uploads_or_renders_html():
+    code = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("views/*.py"), *ROOT.glob("atlas/*.py"),
+                                                              ROOT / "dashboard.py"])
+    assert "file_uploader" not in code and "camera_input" not in code
+    assert "unsafe_allow_html" not in code and "st.html" not in code and "components.v1" not in code
