@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test validate export geo bench
+.PHONY: run test validate export geo bench load
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,9 @@ $(VENV)/.geo-stamp: requirements.txt requirements-geo.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-geo.txt
 	touch $@ $(VENV)/.run-stamp
 
+# MALLOC_ARENA_MAX: see bench/server.py; memory freed by closed sessions goes back to the system.
 run: $(VENV)/.run-stamp
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.address $(ADDRESS)
+	MALLOC_ARENA_MAX=2 $(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.address $(ADDRESS)
 
 test: $(VENV)/.dev-stamp
 	$(BIN)/ruff check .
@@ -44,3 +45,7 @@ geo: $(VENV)/.geo-stamp
 # Measure our pages against a bare Streamlit page; writes bench/results.md.
 bench: $(VENV)/.dev-stamp
 	$(BIN)/python -m bench.run
+
+# Ten browser sessions at once, each changing a filter ten times: errors, p95 redraw, server memory.
+load: $(VENV)/.dev-stamp
+	$(BIN)/python -m bench.load

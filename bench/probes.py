@@ -7,12 +7,21 @@ SETTLED_JS = """() => {
     return [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg'));
 }"""
 
-# Call just before an action. Records the last change to the main area and when the rerun the action caused
-# finished. The record's old value catches a rerun too quick to be seen running when the observer fires.
+# Call just before an action. Records the last change to the main area, the last change to the URL (a filter
+# change rewrites the query string) and when the rerun the action caused finished. The record's old value
+# catches a rerun too quick to be seen running when the observer fires.
 ARM_JS = """() => {
     (window.__observers || []).forEach(o => o.disconnect());
+    if (!window.__historyWrapped) {
+        for (const name of ['pushState', 'replaceState']) {
+            const original = history[name].bind(history);
+            history[name] = (...args) => { window.__url = performance.now(); return original(...args); };
+        }
+        window.__historyWrapped = true;
+    }
     window.__armed = performance.now();
     window.__last = null;
+    window.__url = null;
     window.__ran = false;
     window.__stopped = null;
     const app = document.querySelector('[data-testid=stApp]');
@@ -28,13 +37,11 @@ ARM_JS = """() => {
     window.__observers = [content, state];
 }"""
 
-# The redraw is over when every chart has drawn and the page has been quiet for half a second since the last
-# change to the main area or the end of the rerun. React may batch a quick rerun so that the running state is
-# never shown: then the main area's change is the only sign. An action that changes nothing visible ends after
-# three seconds, and its time is reported as NaN.
-QUIET_JS = ("() => performance.now() - Math.max(window.__last || 0, window.__stopped || 0,"
-            " window.__last || window.__stopped ? 0 : window.__armed + 2500) > 500 && (" + SETTLED_JS + ")()")
+# The redraw is over when the action has shown a sign (a change to the main area or the URL, or a rerun that
+# finished), every chart has drawn, and nothing has changed for half a second. React may batch a quick rerun
+# so that the running state is never shown, hence the other signs. An action must change something visible.
+_SIGN = "Math.max(window.__last || 0, window.__url || 0, window.__stopped || 0)"
+QUIET_JS = f"() => {_SIGN} > 0 && performance.now() - {_SIGN} > 500 && (" + SETTLED_JS + ")()"
 
-# Seconds from the action to the last visible change (or the end of the rerun, if later).
-REDRAW_SECONDS_JS = ("() => window.__last || window.__stopped ?"
-                     " (Math.max(window.__last || 0, window.__stopped || 0) - window.__armed) / 1000 : NaN")
+# Seconds from the action to its last visible sign.
+REDRAW_SECONDS_JS = f"() => ({_SIGN} - window.__armed) / 1000"

@@ -36,3 +36,11 @@ def test_no_page_accepts_uploads_or_renders_html():
                                                               ROOT / "dashboard.py"])
     assert "file_uploader" not in code and "camera_input" not in code
     assert "unsafe_allow_html" not in code and "st.html" not in code and "components.v1" not in code
+
+
+def test_make_run_starts_the_server_as_the_tests_and_bench_do():
+    from bench.server import SERVER_ENV
+
+    run = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    for name, value in SERVER_ENV.items():
+        assert f"{name}={value} " in run

@@ -29,11 +29,16 @@ def app_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def chromium() -> str:
     if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
         if os.environ.get("CI") == "true":
             pytest.fail(f"Chromium not found at {CHROMIUM}: .ci/run installs it with apt-get")
         pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
