@@ -13,11 +13,14 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from atlas.store import is_national
+
 NEUTRAL = "#d9dde3"
 BORDER = "#ffffff"
 CASE_SCALE = [[0.0, "#c6dbef"], [0.5, "#4a90c4"], [1.0, "#08306b"]]  # one-hue blues: readable by all
 MARKER = "#E69F00"  # Okabe-Ito orange, against the blues
 CONTEXT = "#CC79A7"  # Okabe-Ito reddish purple
+NATIONAL_GREY = "#444444"  # the national lane: context, not one of the cases
 CHINA_VIEW = {"center": {"lat": 34.5, "lon": 106.0}, "zoom": 3.05}
 
 
@@ -97,8 +100,8 @@ def timeline(lanes: pd.DataFrame, height: int | None = None) -> go.Figure:
     # Two traces whatever the number of lanes (colour per point): building a trace per lane grows with cases.
     figure = go.Figure()
     names = list(dict.fromkeys(lanes["lane"]))
-    colours = {name: ("#444444" if name == "National" else PALETTE[i % len(PALETTE)])
-               for i, name in enumerate(names)}
+    national = set(lanes.loc[is_national(lanes["case_id"]), "lane"])
+    colours = {name: (NATIONAL_GREY if name in national else PALETTE[i % len(PALETTE)]) for i, name in enumerate(names)}
     colour = lanes["lane"].map(colours)
     hover = pd.Series([f"<b>{escape(r.title)}</b><br>{escape(r.when)} ({escape(r.precision)})"
                        f"<br><i>“{_wrap(r.quote)}”</i><br>{escape(r.source_title)}" for r in lanes.itertuples()],

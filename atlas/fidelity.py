@@ -9,6 +9,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from atlas.store import NATIONAL, ROOT, Problem, is_national
+
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'})
 
@@ -71,15 +73,11 @@ def seeds_dir() -> Path:
     """Where the source documents live: $ATLAS_SEEDS, else ../shared/seeds beside the clone."""
     import os
 
-    from atlas.store import ROOT
-
     return Path(os.environ.get("ATLAS_SEEDS", ROOT.parent / "shared" / "seeds"))
 
 
 def audit(atlas, seeds: Path) -> list:
     """Checks across files that the schema alone cannot make: quotes, values, sections, counts."""
-    from atlas.store import Problem
-
     problems: list[Problem] = []
     files = dict(zip(atlas.cases["case_id"], atlas.cases["file"], strict=True))
     documents = {row.source_id: seeds / row.seed for row in atlas.sources.itertuples()}
@@ -87,7 +85,7 @@ def audit(atlas, seeds: Path) -> list:
     for sid in sorted(missing_docs):
         problems.append(Problem("data/sources.yaml", sid, "seed", f"document {documents[sid]} not found"))
 
-    context = atlas.context.assign(case_id="", title=atlas.context["name"])
+    context = atlas.context.assign(case_id=NATIONAL, title=atlas.context["name"])
     for kind, table in (("metrics", atlas.metrics), ("events", atlas.events), ("places", context)):
         position = table.groupby("case_id").cumcount()
         for row, n in zip(table.itertuples(), position, strict=True):
@@ -107,7 +105,7 @@ def audit(atlas, seeds: Path) -> list:
         if count != 1:
             problems.append(Problem("data/cases", f"section 5.{n}", "section",
                                     f"expected one case file, found {count}"))
-    counts = atlas.metrics[atlas.metrics["case_id"] != ""].groupby("case_id").size()
+    counts = atlas.metrics[~is_national(atlas.metrics["case_id"])].groupby("case_id").size()
     for case_id, file in files.items():
         if counts.get(case_id, 0) < 5:
             problems.append(Problem(file, "", "metrics", f"has {counts.get(case_id, 0)} figures; at least 5 expected"))

@@ -7,11 +7,13 @@ a short notice for everything it dropped, so a mangled link gives the normal pag
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from atlas.store import Atlas
+from atlas import dates
+from atlas.store import Atlas, is_national
+from atlas.text import t
 
 MAX_VALUE_LENGTH = 100  # longer values are junk by construction; never echoed back whole
 MAX_VALUES = 40
@@ -48,18 +50,51 @@ class View:
     events: pd.DataFrame
     national_metrics: pd.DataFrame
     national_events: pd.DataFrame
+    total: int  # cases in the data, valid ones: "3 of 10 cases"
+
+
+def _case_regions(data: Atlas) -> pd.Series:
+    region = dict(zip(data.provinces["adcode"], data.provinces["region"], strict=True))
+    return data.cases["provinces"].map(lambda codes: sorted({region.get(code, "") for code in codes} - {""}))
+
+
+def _facet_cells(data: Atlas) -> dict[str, pd.Series]:
+    """Per facet key, each case's values as a list (index aligned with data.cases)."""
+    slug = dict(zip(data.provinces["adcode"], data.provinces["slug"], strict=True))
+    return {
+        "province": data.cases["provinces"].map(lambda codes: [slug[c] for c in codes if c in slug]),
+        "region": _case_regions(data),
+        "sector": data.cases["sectors"],
+        "tier": data.cases["industry_tier"].map(lambda tier: [tier]),
+        "mechanism": data.cases["mechanisms"],
+    }
 
 
 def choices(data: Atlas) -> dict[str, dict[str, str]]:
-    """Every value each filter key accepts, with the label a reader sees."""
+    """Per facet key, the values that occur in the cases (never a value that would give an empty page), with
+    the label a reader sees, in the vocabulary's order (provinces and regions by name)."""
+    used = {key: {value for values in cells for value in values} for key, cells in _facet_cells(data).items()}
     provinces = data.provinces.sort_values("name_en")
-    return {
+    every = {
         "province": dict(zip(provinces["slug"], provinces["name_en"], strict=True)),
         "region": REGION_LABELS,
         "sector": dict(data.vocabulary.get("sectors", {})),
         "tier": dict(data.vocabulary.get("industry_tiers", {})),
         "mechanism": dict(data.vocabulary.get("mechanisms", {})),
     }
+    return {key: {slug: label for slug, label in labels.items() if slug in used[key]} for key, labels in every.items()}
+
+
+def facet_counts(data: Atlas, selection: Filter) -> dict[str, dict[str, int]]:
+    """Per facet key and value, how many cases the filter would show with that value chosen in that facet
+    (the facet's own choice set aside, the others kept): the number beside each option in a menu."""
+    cells = _facet_cells(data)
+    counts: dict[str, dict[str, int]] = {}
+    for key, attribute in MULTI_KEYS.items():
+        kept = _case_mask(data, replace(selection, **{attribute: ()}))
+        exploded = cells[key][kept].explode().dropna()
+        counts[key] = {str(value): int(count) for value, count in exploded.value_counts().items()}
+    return counts
 
 
 def _shown(value: str) -> str:
@@ -80,10 +115,10 @@ def _year(values: list[str], key: str, notices: list[str]) -> int | None:
     if not values:
         return None
     if len(values) > 1:
-        notices.append(f"Only one '{key}' year is used; kept the first.")
+        notices.append(t("notice.one_year", key=key))
     text = values[0].strip()
     if not (text.isascii() and text.isdigit() and len(text) == 4 and YEAR_MIN <= int(text) <= YEAR_MAX):
-        notices.append(f"Ignored '{key}={_shown(text)}': not a year.")
+        notices.append(t("notice.not_year", key=key, value=_shown(text)))
         return None
     return int(text)
 
@@ -101,17 +136,17 @@ def parse(params: Mapping[str, object], data: Atlas) -> tuple[Filter, list[str]]
                 if slug not in kept:
                     kept.append(slug)
             else:
-                notices.append(f"Ignored unknown {key} '{_shown(value)}'.")
+                notices.append(t("notice.unknown", key=key, value=_shown(value)))
         values[attribute] = tuple(kept)
     year_from = _year(_values(params, "from"), "from", notices)
     year_to = _year(_values(params, "to"), "to", notices)
     if year_from and year_to and year_from > year_to:
         year_from, year_to = year_to, year_from
-        notices.append("The 'from' year was after the 'to' year; swapped them.")
+        notices.append(t("notice.swapped"))
     search = _values(params, "q")
     q = search[0].strip() if search else ""
     if len(q) > MAX_VALUE_LENGTH:
-        notices.append(f"The search text was cut to {MAX_VALUE_LENGTH} characters.")
+        notices.append(t("notice.search_cut", limit=MAX_VALUE_LENGTH))
         q = q[:MAX_VALUE_LENGTH]
     q = "".join(ch for ch in q if ch.isprintable())
     return Filter(year_from=year_from, year_to=year_to, q=q, **values), notices
@@ -137,13 +172,9 @@ def _any(cells: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
     return cells.map(lambda items: bool(wanted_set.intersection(items)))
 
 
-def _year_of(dates: pd.Series) -> pd.Series:
-    return dates.str.slice(0, 4).astype(int)
-
-
-def _in_years(dates: pd.Series, selection: Filter) -> pd.Series:
-    years = _year_of(dates) if len(dates) else pd.Series([], dtype=int)
-    keep = pd.Series(True, index=dates.index)
+def _in_years(written: pd.Series, selection: Filter) -> pd.Series:
+    years = written.map(dates.year) if len(written) else pd.Series([], dtype=int)
+    keep = pd.Series(True, index=written.index)
     if selection.year_from is not None:
         keep &= years >= selection.year_from
     if selection.year_to is not None:
@@ -158,46 +189,44 @@ def _contains(frame: pd.DataFrame, columns: list[str], needle: str) -> pd.Series
     return keep
 
 
+def _case_mask(data: Atlas, selection: Filter) -> pd.Series:
+    """Which cases a Filter keeps (True/False per row of data.cases)."""
+    cases = data.cases
+    keep = pd.Series(True, index=cases.index)
+    cells = _facet_cells(data) if any(getattr(selection, a) for a in MULTI_KEYS.values()) else {}
+    for key, attribute in MULTI_KEYS.items():
+        if getattr(selection, attribute):
+            keep &= _any(cells[key], getattr(selection, attribute))
+    if selection.year_from is not None or selection.year_to is not None:
+        dated = set(data.metrics.loc[_in_years(data.metrics["as_of"], selection), "case_id"])
+        dated |= set(data.events.loc[_in_years(data.events["date"], selection), "case_id"])
+        keep &= cases["case_id"].isin(dated)
+    if selection.q:
+        needle = selection.q.casefold()
+        metrics, events = data.metrics, data.events
+        hits = set(metrics.loc[_in_years(metrics["as_of"], selection) & _contains(metrics, ["label", "quote"], needle),
+                               "case_id"])
+        hits |= set(events.loc[_in_years(events["date"], selection) & _contains(events, ["title", "quote"], needle),
+                               "case_id"])
+        text_hit = _contains(cases, ["title_en", "title_zh", "short_title", "summary"], needle)
+        keep &= text_hit | cases["case_id"].isin(hits)
+    return keep
+
+
 def apply(data: Atlas, selection: Filter) -> View:
     """The cases, figures and events a Filter keeps.
 
     A case is kept when it matches every chosen facet (any of the values chosen within one facet). Years keep
     the figures and events dated in the range, and the cases that have at least one of them. The search keeps
     cases whose titles, summary, figures or events mention the text, and the national records that do.
+    National records never join the case tables: they are in View.national_metrics and national_events.
     """
-    cases = data.cases
-    keep = pd.Series(True, index=cases.index)
-    if selection.provinces or selection.regions:
-        by_slug = dict(zip(data.provinces["slug"], data.provinces["adcode"], strict=True))
-        by_region = data.provinces.groupby("region")["adcode"].apply(tuple).to_dict()
-        codes = tuple(by_slug[s] for s in selection.provinces if s in by_slug)
-        regional = tuple(code for region in selection.regions for code in by_region.get(region, ()))
-        if selection.provinces:
-            keep &= _any(cases["provinces"], codes)
-        if selection.regions:
-            keep &= _any(cases["provinces"], regional)
-    if selection.sectors:
-        keep &= _any(cases["sectors"], selection.sectors)
-    if selection.tiers:
-        keep &= cases["industry_tier"].isin(selection.tiers)
-    if selection.mechanisms:
-        keep &= _any(cases["mechanisms"], selection.mechanisms)
-
+    kept = data.cases[_case_mask(data, selection)]
+    ids = set(kept["case_id"])
     metrics = data.metrics[_in_years(data.metrics["as_of"], selection)]
     events = data.events[_in_years(data.events["date"], selection)]
-    if selection.year_from is not None or selection.year_to is not None:
-        dated = set(metrics["case_id"]) | set(events["case_id"])
-        keep &= cases["case_id"].isin(dated)
-    if selection.q:
-        needle = selection.q.casefold()
-        hits = set(metrics.loc[_contains(metrics, ["label", "quote"], needle), "case_id"])
-        hits |= set(events.loc[_contains(events, ["title", "quote"], needle), "case_id"])
-        text_hit = _contains(cases, ["title_en", "title_zh", "short_title", "summary"], needle)
-        keep &= text_hit | cases["case_id"].isin(hits)
-    kept = cases[keep]
-    ids = set(kept["case_id"])
-    national_metrics = metrics[metrics["case_id"] == ""]
-    national_events = events[events["case_id"] == ""]
+    national_metrics = metrics[is_national(metrics["case_id"])]
+    national_events = events[is_national(events["case_id"])]
     if selection.q:
         national_metrics = national_metrics[_contains(national_metrics, ["label", "quote"], selection.q.casefold())]
         national_events = national_events[_contains(national_events, ["title", "quote"], selection.q.casefold())]
@@ -207,6 +236,7 @@ def apply(data: Atlas, selection: Filter) -> View:
         events=events[events["case_id"].isin(ids)],
         national_metrics=national_metrics,
         national_events=national_events,
+        total=len(data.cases),
     )
 
 
@@ -217,20 +247,19 @@ def with_value(selection: Filter, key: str, value: str) -> Filter:
     return selection if value in current else replace(selection, **{attribute: (*current, value)})
 
 
-FILTER_FIELDS = tuple(f.name for f in fields(Filter))
-
 
 # --- Page parameters: which case, which slide, which cases to compare. Same rules: known values only. -----
 
 def pick_case(values: list[str], ids: list[str]) -> tuple[str | None, list[str]]:
-    """The case a `case=` parameter names, if it names one of `ids`; else None and a notice."""
+    """The case a `case=` parameter names, if it names one of `ids` (every case id, not only those in view);
+    else None and a notice."""
     if not values:
         return None, []
     value = values[0].strip().lower()
-    notices = ["Only one 'case' is shown; kept the first."] if len(values) > 1 else []
+    notices = [t("notice.one_case")] if len(values) > 1 else []
     if value in ids:
         return value, notices
-    return None, [*notices, f"There is no case '{_shown(values[0])}'."]
+    return None, [*notices, t("notice.no_case", value=_shown(values[0]))]
 
 
 def pick_cases(values: list[str], ids: list[str], limit: int = 4) -> tuple[list[str], list[str]]:
@@ -240,19 +269,19 @@ def pick_cases(values: list[str], ids: list[str], limit: int = 4) -> tuple[list[
     for value in values[:MAX_VALUES]:
         slug = value.strip().lower()
         if slug not in ids:
-            notices.append(f"There is no case '{_shown(value)}'.")
+            notices.append(t("notice.no_case", value=_shown(value)))
         elif slug not in kept:
             kept.append(slug)
     if len(kept) > limit:
-        notices.append(f"At most {limit} cases are compared; kept the first {limit}.")
+        notices.append(t("notice.compare_limit", limit=limit))
     return kept[:limit], notices
 
 
-def pick_slide(values: list[str], count: int) -> tuple[int, list[str]]:
-    """A 1-based slide number within 1..count; anything else gives slide 1 and a notice."""
+def pick_number(values: list[str], count: int, what: str = "slide") -> tuple[int, list[str]]:
+    """A 1-based number within 1..count (a slide, a page of cards); anything else gives 1 and a notice."""
     if not values or count == 0:
         return 1, []
     text = values[0].strip()
     if text.isascii() and text.isdigit() and 1 <= int(text) <= count:
         return int(text), []
-    return 1, [f"There is no slide '{_shown(values[0])}' (1 to {count}); showing slide 1."]
+    return 1, [t("notice.bad_number", what=what, value=_shown(values[0]), count=count)]

@@ -1,19 +1,28 @@
 """How numbers, figures, dates and data text are written on screen. Pure functions, one convention.
 
 Every page writes a figure through `figure()`, so "over 60 enterprises" reads the same everywhere, and
-every data-derived string that reaches a Markdown-rendering element goes through `md()` first.
+every data-derived string that reaches a Markdown-rendering element goes through `md()` first. Numbers and
+month names come from babel, in the interface's locale.
 """
 
 from __future__ import annotations
 
-import calendar
+import datetime
 import re
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from atlas import dates
+from atlas.text import LOCALE
 
 _QUALIFIER_WORDS = {"exact": "", "over": "over", "nearly": "nearly", "about": "about", "up-to": "up to"}
 _STATUS_WORDS = {"reported": "", "target": "target", "expected": "expected"}
 # Characters that Markdown (and Streamlit's extensions: $ for LaTeX, : for colour and emoji directives)
 # would interpret; escaping them makes data text literal.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=^&\"'@])")
+# Every digit the source wrote, none invented: a value is shown as written, never rounded.
+_ALL_DIGITS = "#,##0.##########"
 
 
 def md(text: object) -> str:
@@ -24,10 +33,7 @@ def md(text: object) -> str:
 
 def number(value: float) -> str:
     """1147 -> '1,147'; 37.2 -> '37.2'; 0.25 -> '0.25'. Never rounds: the value is shown as the source wrote it."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    whole, _, fraction = f"{value:.10f}".rstrip("0").partition(".")
-    return f"{int(whole):,}.{fraction}"
+    return format_decimal(value, format=_ALL_DIGITS, locale=LOCALE)
 
 
 def amount(value: float, unit: str) -> str:
@@ -49,15 +55,15 @@ def figure(value: float, unit: str, qualifier: str = "exact", status: str = "rep
 
 def when(date: str) -> str:
     """'2024' -> '2024'; '2024-Q1' -> 'Q1 2024'; '2024-06' -> 'June 2024'; '2024-06-17' -> '17 June 2024'."""
-    parts = date.split("-")
-    if len(parts) == 2 and parts[1].startswith("Q"):
-        return f"{parts[1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{calendar.month_name[int(parts[1])]} {parts[0]}"
-    if len(parts) == 3:
-        return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
+    form = dates.precision(date)
+    if form == "quarter":
+        return f"{date[5:]} {date[:4]}"
+    if form == "month":
+        return format_date(datetime.date(dates.year(date), int(date[5:7]), 1), "MMMM y", locale=LOCALE)
+    if form == "day":
+        return format_date(datetime.date.fromisoformat(date), "d MMMM y", locale=LOCALE)
     return date
 
 
 def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
+    return f"{number(count)} {word}" + ("" if count == 1 else "s")

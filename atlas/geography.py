@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from atlas import filters
+from atlas.filters import View
 from atlas.store import ROOT, Atlas
 
 BOUNDARIES = ROOT / "geo" / "provinces.geojson"
@@ -58,3 +60,23 @@ def selection_to_filter(points: list[Mapping], markers: pd.DataFrame, data: Atla
         if code in slugs:
             selection = filters.with_value(selection, "province", slugs[code])
     return selection
+
+
+@dataclass(frozen=True)
+class MapPage:
+    shading: pd.DataFrame  # every province: adcode, slug, names, cases in view, their titles
+    markers: pd.DataFrame  # one per case in view
+    hosting: pd.DataFrame  # the table under the map: provinces hosting a case in view
+    context: tuple[str, ...]  # national context points, as lines
+    empty: bool
+
+
+def map_page(data: Atlas, view: View) -> MapPage:
+    shading = province_shading(data, view.cases)
+    hosting = shading[shading["cases"] > 0]
+    return MapPage(
+        shading=shading, markers=case_markers(data, view.cases, view.metrics),
+        hosting=hosting.assign(titles=hosting["titles"].map("; ".join))[["name_en", "name_zh", "cases", "titles"]],
+        context=tuple(f"{place.name}: {place.note}" for place in data.context.itertuples()),
+        empty=hosting.empty,
+    )

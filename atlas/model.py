@@ -13,41 +13,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-DATE_FORMS = {
-    "day": re.compile(r"^\d{4}-\d{2}-\d{2}$"),
-    "month": re.compile(r"^\d{4}-\d{2}$"),
-    "quarter": re.compile(r"^\d{4}-Q[1-4]$"),
-    "year": re.compile(r"^\d{4}$"),
-}
+from atlas import dates
 
 Text = Annotated[str, Field(min_length=1)]
-
-
-def date_precision(value: str) -> str | None:
-    """The precision a written date carries: '2024-04-20' day, '2024-04' month, '2024-Q1' quarter, '2024' year."""
-    for precision, pattern in DATE_FORMS.items():
-        if pattern.match(value):
-            return precision
-    return None
-
-
-def _check_date(value: str) -> str:
-    value = str(value).strip()
-    precision = date_precision(value)
-    if precision is None:
-        raise ValueError("write the date as YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD")
-    if precision in ("day", "month"):
-        month = int(value[5:7])
-        if not 1 <= month <= 12:
-            raise ValueError(f"month {month} does not exist")
-    if precision == "day":
-        import datetime
-
-        try:
-            datetime.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"{value} is not a calendar date") from None
-    return value
 
 
 def _known(info: ValidationInfo, key: str, value: str, what: str) -> str:
@@ -111,7 +79,7 @@ class Metric(Cited):
     @field_validator("as_of", mode="before")
     @classmethod
     def _as_of(cls, value: object) -> str:
-        return _check_date(str(value))
+        return dates.check(str(value))
 
     @field_validator("family")
     @classmethod
@@ -126,11 +94,7 @@ class Event(Cited):
     @field_validator("date", mode="before")
     @classmethod
     def _date(cls, value: object) -> str:
-        return _check_date(str(value))
-
-    @property
-    def precision(self) -> str:
-        return date_precision(self.date) or "year"
+        return dates.check(str(value))
 
 
 class Place(Strict):

@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 import yaml
 from pydantic import ValidationError
 
-from atlas.model import Case, Event, Metric, NationalData, Source, date_precision
+from atlas import dates
+from atlas.model import Case, Event, Metric, NationalData, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
+# The case_id of national records (China as a whole): they belong to no case. Test it with is_national().
+NATIONAL = ""
+
+
+def is_national(case_ids: pd.Series) -> pd.Series:
+    return case_ids == NATIONAL
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,29 @@ class Atlas:
     context: pd.DataFrame
     vocabulary: dict[str, dict[str, str]]
     problems: tuple[Problem, ...] = field(default=())
+
+    @cached_property
+    def short_titles(self) -> dict[str, str]:
+        """case id -> short title, in section order."""
+        return dict(zip(self.cases["case_id"], self.cases["short_title"], strict=True))
+
+    @cached_property
+    def source_titles(self) -> dict[str, str]:
+        return dict(zip(self.sources["source_id"], self.sources["title"], strict=True))
+
+    @cached_property
+    def province_names(self) -> dict[str, str]:
+        """adcode -> English name."""
+        return dict(zip(self.provinces["adcode"], self.provinces["name_en"], strict=True))
+
+    def label(self, vocabulary: str, slug: str) -> str:
+        """The reader's label of a vocabulary slug ('sectors', 'industry_tiers', 'mechanisms', 'families')."""
+        return self.vocabulary.get(vocabulary, {}).get(slug, slug)
+
+    def years(self) -> tuple[int, int]:
+        """The first and last year any figure or event is dated."""
+        found = [dates.year(d) for d in [*self.metrics["as_of"], *self.events["date"]]] or [2024]
+        return min(found), max(found)
 
 
 def _relative(path: Path, data_dir: Path) -> str:
@@ -107,7 +138,7 @@ def _metric_rows(metrics: list[Metric], case_id: str) -> list[dict]:
 
 def _event_rows(events: list[Event], case_id: str) -> list[dict]:
     return [
-        {"case_id": case_id, "date": e.date, "precision": date_precision(e.date), "title": e.title,
+        {"case_id": case_id, "date": e.date, "precision": dates.precision(e.date), "title": e.title,
          "source_id": e.source, "quote": e.quote}
         for e in events
     ]
@@ -183,8 +214,8 @@ def load(data_dir: Path = DATA_DIR) -> Atlas:
     if national_raw is not None:
         try:
             national = NationalData.model_validate(national_raw, context=known)
-            metric_rows += _metric_rows(national.metrics, "")
-            event_rows += _event_rows(national.events, "")
+            metric_rows += _metric_rows(national.metrics, NATIONAL)
+            event_rows += _event_rows(national.events, NATIONAL)
             context_rows = [{**p.model_dump(exclude={"source", "quote"}), "source_id": p.source, "quote": p.quote}
                             for p in national.places]
         except ValidationError as error:

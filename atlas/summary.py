@@ -1,4 +1,7 @@
-"""Headline counts and case cards: what the Overview shows, as plain data."""
+"""Pieces every page model shares: a figure with its wording resolved, place and sector labels, what is in view.
+
+Pure functions of the data; no page formats a figure or a label its own way.
+"""
 
 from __future__ import annotations
 
@@ -6,95 +9,68 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from atlas import format as fmt
+from atlas.filters import View
 from atlas.store import Atlas
+from atlas.text import n, t
 
 KEY_FIGURES = 3
-CARDS_PER_PAGE = 20  # a page of cards stays quick to draw however many cases the data holds
 
 
 @dataclass(frozen=True)
-class Card:
+class Figure:
+    """One figure as a reader sees it: what it counts, the value with its hedge, when, and its words."""
+
     case_id: str
-    section: str
-    short_title: str
-    title_en: str
-    title_zh: str
-    places: str
-    sectors: str
-    figures: list[pd.Series]
+    label: str
+    shown: str  # 'over 60 enterprises', 'about 90% (target)'
+    when: str  # 'as of 2024', or 'by 2028' for a target or a forecast
+    quote: str
+    document: str
+    status: str
 
 
-def page_count(items: int, size: int = CARDS_PER_PAGE) -> int:
-    return max(1, -(-items // size))
+def figure(data: Atlas, row: pd.Series) -> Figure:
+    written = fmt.when(row["as_of"])
+    return Figure(
+        case_id=row["case_id"], label=row["label"],
+        shown=fmt.figure(row["value"], row["unit"], row["qualifier"], row["status"]),
+        when=t("case.as_of" if row["status"] == "reported" else "case.by", when=written),
+        quote=row["quote"], document=data.source_titles.get(row["source_id"], row["source_id"]),
+        status=row["status"],
+    )
 
 
-def page_rows(frame: pd.DataFrame, page: int, size: int = CARDS_PER_PAGE) -> pd.DataFrame:
-    """Rows on 1-based page `page`; a page past the end (the filter shrank the list) gives the first."""
-    page = page if 1 <= page <= page_count(len(frame), size) else 1
-    return frame.iloc[(page - 1) * size:page * size]
+def figures(data: Atlas, rows: pd.DataFrame) -> tuple[Figure, ...]:
+    return tuple(figure(data, row) for _, row in rows.iterrows())
 
 
-def headline(cases: pd.DataFrame, metrics: pd.DataFrame) -> dict[str, int]:
-    """Counts for the headline cards: cases, provinces they span, sectors, figures cited."""
-    return {
-        "Cases": len(cases),
-        "Provinces and regions": len({code for codes in cases["provinces"] for code in codes}),
-        "Sectors": len({slug for slugs in cases["sectors"] for slug in slugs}),
-        "Figures cited": len(metrics),
-    }
+def key_rows(rows: pd.DataFrame, limit: int = KEY_FIGURES) -> pd.DataFrame:
+    """The figures a case marks as key, else its first ones, at most `limit`."""
+    chosen = rows[rows["key"]]
+    return (chosen if len(chosen) else rows).head(limit)
 
 
 def province_names(data: Atlas, codes: list[str]) -> str:
-    names = dict(zip(data.provinces["adcode"], data.provinces["name_en"], strict=True))
-    return ", ".join(names.get(code, code) for code in codes)
+    return ", ".join(data.province_names.get(code, code) for code in codes)
 
 
-def sector_labels(data: Atlas, slugs: list[str]) -> str:
-    labels = data.vocabulary.get("sectors", {})
-    return ", ".join(labels.get(slug, slug) for slug in slugs)
+def labels(data: Atlas, vocabulary: str, slugs: list[str]) -> str:
+    return ", ".join(data.label(vocabulary, slug) for slug in slugs)
 
 
-def key_figures(metrics: pd.DataFrame, case_id: str, limit: int = KEY_FIGURES) -> list[pd.Series]:
-    """The figures a case marks as key, else its first ones, at most `limit`."""
-    return _key_rows(metrics[metrics["case_id"] == case_id], limit)
+def in_view(view: View) -> str:
+    """'10 cases', or '3 of 10 cases' when a filter hides some."""
+    if len(view.cases) == view.total:
+        return n("in_view.all", view.total)
+    return t("in_view.some", shown=fmt.number(len(view.cases)), total=fmt.number(view.total))
 
 
-def _key_rows(figures: pd.DataFrame, limit: int) -> list[pd.Series]:
-    chosen = figures[figures["key"]]
-    if chosen.empty:
-        chosen = figures
-    return [row for _, row in chosen.head(limit).iterrows()]
+def page_count(items: int, size: int) -> int:
+    return max(1, -(-items // size))
 
 
-def case_cards(data: Atlas, cases: pd.DataFrame, metrics: pd.DataFrame) -> list[Card]:
-    # Group once: filtering the whole table per case grows with cases x figures.
-    by_case = dict(tuple(metrics.groupby("case_id", sort=False)))
-    none = metrics.head(0)
-    return [
-        Card(case_id=row.case_id, section=row.section, short_title=row.short_title, title_en=row.title_en,
-             title_zh=row.title_zh, places=province_names(data, row.provinces),
-             sectors=sector_labels(data, row.sectors),
-             figures=_key_rows(by_case.get(row.case_id, none), KEY_FIGURES))
-        for row in cases.itertuples()
-    ]
-
-
-def related(cases: pd.DataFrame, case_id: str) -> pd.DataFrame:
-    """Other cases sharing a sector or a province with this one, with what they share."""
-    this = cases[cases["case_id"] == case_id].iloc[0]
-    rows = []
-    for other in cases.itertuples():
-        if other.case_id == case_id:
-            continue
-        sectors = [s for s in other.sectors if s in this["sectors"]]
-        provinces = [p for p in other.provinces if p in this["provinces"]]
-        if sectors or provinces:
-            rows.append({"case_id": other.case_id, "short_title": other.short_title, "sectors": sectors,
-                         "provinces": provinces})
-    return pd.DataFrame(rows, columns=["case_id", "short_title", "sectors", "provinces"])
-
-
-def neighbours(ids: list[str], case_id: str) -> tuple[str | None, str | None]:
-    """The previous and next case in section order (none before the first or after the last)."""
-    i = ids.index(case_id)
-    return (ids[i - 1] if i > 0 else None), (ids[i + 1] if i + 1 < len(ids) else None)
+def page_rows(frame: pd.DataFrame, page: int, size: int) -> pd.DataFrame:
+    """Rows on 1-based page `page`; a page past the end (the filter shrank the list) gives the first."""
+    page = page if 1 <= page <= page_count(len(frame), size) else 1
+    return frame.iloc[(page - 1) * size:page * size]

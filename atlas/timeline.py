@@ -1,34 +1,47 @@
-"""Events as spans of time: a date written to the month covers that month, never a made-up day."""
+"""Events as spans of time in lanes: a date written to the month covers that month, never a made-up day."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
-
-def span(date: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The start and (exclusive) end of the period a written date names: '2024-Q1' -> 1 Jan to 1 Apr 2024."""
-    parts = date.split("-")
-    year = int(parts[0])
-    if len(parts) == 1:
-        return pd.Timestamp(year, 1, 1), pd.Timestamp(year + 1, 1, 1)
-    if parts[1].startswith("Q"):
-        start = pd.Timestamp(year, 3 * (int(parts[1][1]) - 1) + 1, 1)
-        return start, start + pd.DateOffset(months=3)
-    if len(parts) == 2:
-        start = pd.Timestamp(year, int(parts[1]), 1)
-        return start, start + pd.DateOffset(months=1)
-    start = pd.Timestamp(date)
-    return start, start + pd.Timedelta(days=1)
+from atlas import dates
+from atlas import format as fmt
+from atlas.filters import View
+from atlas.store import Atlas, is_national
+from atlas.text import n, t
 
 
-def lanes(events: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
-    """Events with their span and the lane they are drawn in: the case's short title, or 'National'."""
-    names = dict(zip(cases["case_id"], cases["short_title"], strict=True))
+def lanes(data: Atlas, events: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
+    """Events with their span, readable date, document title and lane (the case's short title, or National),
+    sorted by lane then time: ready for charts.timeline and the events table."""
     order = {case_id: i for i, case_id in enumerate(cases["case_id"])}
     frame = events.copy()
-    spans = [span(d) for d in frame["date"]]
+    spans = [dates.span(d) for d in frame["date"]]
     frame["start"] = [s for s, _ in spans]
     frame["end"] = [e for _, e in spans]
-    frame["lane"] = [names.get(c, "National") if c else "National" for c in frame["case_id"]]
-    frame["lane_order"] = [order.get(c, -1) for c in frame["case_id"]]
+    national = is_national(frame["case_id"])
+    frame["lane"] = [t("national") if flag else data.short_titles.get(c, c)
+                     for c, flag in zip(frame["case_id"], national, strict=True)]
+    frame["lane_order"] = [-1 if flag else order.get(c, len(order)) for c, flag in zip(frame["case_id"], national,
+                                                                                      strict=True)]
+    frame["when"] = frame["date"].map(fmt.when)
+    frame["source_title"] = frame["source_id"].map(lambda s: data.source_titles.get(s, s))
     return frame.sort_values(["lane_order", "start"]).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    lanes: pd.DataFrame  # one row per event, sorted by lane then time (see lanes())
+    alt: str
+    count: str
+    empty: bool
+
+
+def timeline_page(data: Atlas, view: View, national: bool) -> TimelinePage:
+    """The cases' events in view, with the national policy events in a lane of their own when asked for."""
+    events = pd.concat([view.national_events, view.events]) if national else view.events
+    frame = lanes(data, events, view.cases)
+    return TimelinePage(lanes=frame, alt=t("timeline.alt", count=len(frame), lanes=frame["lane"].nunique()),
+                        count=n("timeline.count", len(frame)), empty=frame.empty)

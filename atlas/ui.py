@@ -1,19 +1,35 @@
-"""Small Streamlit pieces shared by the pages. The only module of atlas/ that imports Streamlit.
+"""The frame every page starts with, and the Streamlit pieces pages share. The only module of atlas/ that
+imports Streamlit.
 
-Data text always passes through `fmt.md()` before it reaches an element that renders Markdown.
+The URL is the only state: every run reads the filters (and a page's own parameters) from the query string
+through one parser, the widgets show what it says, and a widget's change writes the URL back. A link
+therefore always reopens the exact view. Data text always passes through `fmt.md()` before it reaches an
+element that renders Markdown.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
-from atlas import charts, filters, geography, store, timeline
+from atlas import charts, filters, geography, pages, store, summary
 from atlas import format as fmt
+from atlas.text import n, t
 
+NOTICES_KEY = "notices"
+WIDGETS = {"sector": "f_sector", "province": "f_province", "region": "f_region", "tier": "f_tier",
+           "mechanism": "f_mechanism"}
+YEARS_KEY, SEARCH_KEY = "f_years", "f_q"
+# Page parameters that only make sense for the set of cases they were chosen in: a filter change drops them.
+SET_BOUND = ("slide", "page")
+
+
+# --- Data ---------------------------------------------------------------------------------------------------
 
 def data_dir() -> Path:
     """The data folder: $ATLAS_DATA (tests and benchmarks point it elsewhere), else data/."""
@@ -36,148 +52,192 @@ def atlas() -> store.Atlas:
     return _load(_signature(folder), str(folder))
 
 
-def problems_notice(data: store.Atlas) -> None:
-    """Name every broken record on screen, while the valid cases are served as usual."""
-    if not data.problems:
-        return
-    files = sorted({p.file for p in data.problems})
-    label = (f":material/warning: {fmt.plural(len(data.problems), 'data problem')} in "
-             f"{fmt.md(', '.join(files))}: those records are not shown")
-    with st.expander(label, expanded=False):
-        for problem in data.problems:
-            st.text(str(problem))
-
-
-def source_title(data: store.Atlas, source_id: str) -> str:
-    match = data.sources.loc[data.sources["source_id"] == source_id, "title"]
-    return str(match.iloc[0]) if len(match) else source_id
-
-
-def _source_words(data: store.Atlas, row: pd.Series) -> None:
-    with st.popover("Source words", icon=":material/format_quote:"):
-        st.markdown(fmt.md(f"“{row['quote']}”"))
-        st.caption(fmt.md(f"{source_title(data, row['source_id'])}. As reported by the source, "
-                          "not independently verified."))
-
-
-def figure_card(data: store.Atlas, row: pd.Series, large: bool = False) -> None:
-    """A figure in a bordered card: what it counts, the value with its hedge, as-of, and its words one click away.
-    Headings wrap where st.metric would cut a long unit short."""
-    with st.container(border=True):
-        st.caption(fmt.md(row["label"]))
-        shown = fmt.md(fmt.figure(row["value"], row["unit"], row["qualifier"], row["status"]))
-        (st.header if large else st.subheader)(shown, anchor=False)
-        st.caption(fmt.md(f"as of {fmt.when(row['as_of'])}"))
-        _source_words(data, row)
-
-
-def figure_lines(data: store.Atlas, rows: list[pd.Series]) -> None:
-    """Figures as compact lines for a card (**over 60 enterprises** · what it counts (as of)), with their words
-    in one popover for the card: a popover per figure (30 on the page) added about 0.15 s to a filter change."""
-    if not rows:
-        return
-    shown = [fmt.md(fmt.figure(row["value"], row["unit"], row["qualifier"], row["status"])) for row in rows]
-    st.markdown("\n".join(f"- **{value}** · {fmt.md(row['label'])} ({fmt.md(fmt.when(row['as_of']))})"
-                          for value, row in zip(shown, rows, strict=True)))
-    with st.popover("Source words", icon=":material/format_quote:"):
-        for value, row in zip(shown, rows, strict=True):
-            st.markdown(f"**{value}**: " + fmt.md(f"“{row['quote']}”"))
-            st.caption(fmt.md(f"{source_title(data, row['source_id'])}. As reported by the source, "
-                              "not independently verified."))
-
-
-# --- Filters: the sidebar widgets own the state; the URL mirrors it on every run. -------------------------
-
-WIDGET_KEYS = {"province": "f_province", "region": "f_region", "sector": "f_sector", "tier": "f_tier",
-               "mechanism": "f_mechanism"}
-YEARS_KEY, SEARCH_KEY, NOTICES_KEY = "f_years", "f_q", "f_notices"
-
-
-def year_bounds(data: store.Atlas) -> tuple[int, int]:
-    years = [int(d[:4]) for d in [*data.metrics["as_of"], *data.events["date"]]] or [2024]
-    return min(years), max(years)
-
-
-def _seed_widgets_from_url(data: store.Atlas) -> None:
-    """First run of a session: the URL (untrusted) sets the widgets; what it could not use becomes a notice."""
-    params = {key: st.query_params.get_all(key) for key in filters.FILTER_KEYS}
-    selection, notices = filters.parse(params, data)
-    for key, widget in WIDGET_KEYS.items():
-        st.session_state[widget] = list(getattr(selection, filters.MULTI_KEYS[key]))
-    low, high = year_bounds(data)
-    start = min(max(selection.year_from or low, low), high)
-    end = max(min(selection.year_to or high, high), low)
-    st.session_state[YEARS_KEY] = (start, end)
-    st.session_state[SEARCH_KEY] = selection.q
-    st.session_state[NOTICES_KEY] = notices
-
-
-def current_filter(data: store.Atlas) -> filters.Filter:
-    """The Filter the sidebar widgets hold now."""
-    low, high = year_bounds(data)
-    start, end = st.session_state.get(YEARS_KEY, (low, high))
-    return filters.Filter(
-        **{filters.MULTI_KEYS[key]: tuple(st.session_state.get(widget, [])) for key, widget in WIDGET_KEYS.items()},
-        year_from=start if start > low else None,
-        year_to=end if end < high else None,
-        q=str(st.session_state.get(SEARCH_KEY, "")).strip(),
-    )
-
-
-def set_filter(selection: filters.Filter) -> None:
-    """Put a Filter into the widgets (from a callback, before they are drawn: a map click, a clear button)."""
-    for key, widget in WIDGET_KEYS.items():
-        st.session_state[widget] = list(getattr(selection, filters.MULTI_KEYS[key]))
-    if selection.q != st.session_state.get(SEARCH_KEY):
-        st.session_state[SEARCH_KEY] = selection.q
-
-
-def _clear(data: store.Atlas) -> None:
-    set_filter(filters.Filter())
-    st.session_state[YEARS_KEY] = year_bounds(data)
-    st.session_state[NOTICES_KEY] = []
-
-
-def sidebar_filters(data: store.Atlas) -> filters.Filter:
-    """Draw the shared filters, mirror them into the URL, and return the Filter."""
-    if YEARS_KEY not in st.session_state:
-        _seed_widgets_from_url(data)
-    options = filters.choices(data)
-    with st.sidebar:
-        st.header("Filters", anchor=False)
-        for key, label in (("sector", "Sector"), ("province", "Province"), ("region", "Region"),
-                           ("tier", "Industry tier"), ("mechanism", "How it innovates")):
-            names = options[key]
-            st.multiselect(label, list(names), format_func=names.get, key=WIDGET_KEYS[key], placeholder="All")
-        low, high = year_bounds(data)
-        st.slider("Years", min_value=low, max_value=high, key=YEARS_KEY)
-        st.text_input("Search titles, summaries and quotes", key=SEARCH_KEY, max_chars=filters.MAX_VALUE_LENGTH)
-        st.button("Clear filters", on_click=_clear, args=(data,), icon=":material/filter_alt_off:")
-    selection = current_filter(data)
-    wanted = filters.to_params(selection)
-    for key in filters.FILTER_KEYS:
-        if st.query_params.get_all(key) != wanted.get(key, []):
-            if key in wanted:
-                st.query_params[key] = wanted[key]
-            elif key in st.query_params:
-                del st.query_params[key]
-    return selection
-
-
-def filter_notices() -> None:
-    for notice in st.session_state.get(NOTICES_KEY, []):
-        st.caption(f":material/info: {fmt.md(notice)}")
-
-
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _view(signature: tuple, folder: str, selection: filters.Filter) -> filters.View:
     return filters.apply(_load(signature, folder), selection)
 
 
-def view(data: store.Atlas) -> filters.View:
-    """The tables under the current filter; computed once per (data, filter) and shared by sessions."""
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _counts(signature: tuple, folder: str, selection: filters.Filter) -> dict[str, dict[str, int]]:
+    return filters.facet_counts(_load(signature, folder), selection)
+
+
+# --- The frame ----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Frame:
+    page: pages.Page
+    data: store.Atlas
+    selection: filters.Filter
+    view: filters.View
+
+    def param(self, key: str) -> list[str]:
+        """A page parameter from the URL (untrusted: the page model parses it)."""
+        return st.query_params.get_all(key)
+
+
+def navigation() -> list:
+    """The registry as st.Page objects. No icon here: Streamlit would make a page's Material icon the tab's
+    favicon, fetched from fonts.gstatic.com; the links in the sidebar show the icons (from the bundled font)."""
+    return [st.Page(page.script, title=page.title, url_path=page.url_path or None, default=page is pages.DEFAULT)
+            for page in pages.PAGES]
+
+
+def frame(key: str) -> Frame:
+    """Every page's first line: page config, navigation, filters and notices; returns what the page shows.
+
+    Why each page calls it, rather than dashboard.py alone: with pages/ beside the entry script, Streamlit
+    starts in its legacy multipage mode, and a fresh server's first request for /map runs pages/map.py
+    without dashboard.py. Registering the real navigation here switches the server to the mode
+    dashboard.py uses, and drawing the links and filters here makes that first visit look like every other.
+    """
+    page = pages.BY_KEY[key]
+    st.set_page_config(page_title=f"{page.title} · {t('app.title')}", page_icon="assets/icon.png", layout="wide")
+    if PagesManager.uses_pages_directory:
+        st.navigation(navigation(), position="hidden")
+    data = atlas()
+    selection = _read_filter(data)
+    with st.sidebar:
+        _links(page, selection)
+        _filters(data, selection)
+    _problems(data)
+    notices(st.session_state.get(NOTICES_KEY, []))
     folder = data_dir()
-    return _view(_signature(folder), str(folder), current_filter(data))
+    return Frame(page=page, data=data, selection=selection, view=_view(_signature(folder), str(folder), selection))
+
+
+def _links(current: pages.Page, selection: filters.Filter) -> None:
+    # Our own links, not Streamlit's navigation menu: they carry the filters to the next page.
+    params = filters.to_params(selection)
+    for page in pages.PAGES:
+        st.page_link(page.script, label=page.title, icon=page.icon, query_params=params, width="stretch")
+
+
+def _read_filter(data: store.Atlas) -> filters.Filter:
+    """The Filter the URL holds. What the parser dropped is said once, and the URL is rewritten clean."""
+    raw = {key: st.query_params.get_all(key) for key in filters.FILTER_KEYS if key in st.query_params}
+    selection, dropped = filters.parse(raw, data)
+    if dropped:
+        st.session_state[NOTICES_KEY] = dropped
+        _write_url(selection)
+    return selection
+
+
+def _write_url(selection: filters.Filter, drop: tuple[str, ...] = ()) -> None:
+    wanted = filters.to_params(selection)
+    for key in (*filters.FILTER_KEYS, *drop):
+        if key in wanted:
+            if st.query_params.get_all(key) != wanted[key]:
+                st.query_params[key] = wanted[key]
+        elif key in st.query_params:
+            del st.query_params[key]
+
+
+def set_filter(selection: filters.Filter) -> None:
+    """A new Filter from a widget, a map click or the clear button: into the URL, old notices gone."""
+    st.session_state[NOTICES_KEY] = []
+    _write_url(selection, drop=SET_BOUND)
+
+
+def _from_widgets(data: store.Atlas) -> None:
+    low, high = data.years()
+    start, end = st.session_state[YEARS_KEY]
+    set_filter(filters.Filter(
+        **{filters.MULTI_KEYS[key]: tuple(st.session_state[widget]) for key, widget in WIDGETS.items()},
+        year_from=start if start > low else None, year_to=end if end < high else None,
+        q=str(st.session_state[SEARCH_KEY]).strip()))
+
+
+def _filters(data: store.Atlas, selection: filters.Filter) -> None:
+    """The filter widgets, showing what the URL says; a change goes to the URL through _from_widgets."""
+    st.header(t("filters.header"), anchor=False)
+    options = filters.choices(data)
+    folder = data_dir()
+    counts = _counts(_signature(folder), str(folder), selection)
+    for key, widget in WIDGETS.items():
+        labels, count = options[key], counts[key]
+        st.session_state[widget] = list(getattr(selection, filters.MULTI_KEYS[key]))
+        st.multiselect(t(f"filters.{key}"), list(labels), key=widget, placeholder=t("filters.any"),
+                       format_func=lambda slug, labels=labels, count=count: t(
+                           "filters.option", label=labels[slug], count=count.get(slug, 0)),
+                       select_all=False, on_change=_from_widgets, args=(data,))
+    low, high = data.years()
+    if low < high:
+        start = min(max(selection.year_from or low, low), high)
+        st.session_state[YEARS_KEY] = (start, max(min(selection.year_to or high, high), start))
+        st.slider(t("filters.years"), min_value=low, max_value=high, key=YEARS_KEY, on_change=_from_widgets,
+                  args=(data,))
+    else:
+        st.session_state[YEARS_KEY] = (low, high)
+    st.session_state[SEARCH_KEY] = selection.q
+    st.text_input(t("filters.search"), key=SEARCH_KEY, max_chars=filters.MAX_VALUE_LENGTH,
+                  on_change=_from_widgets, args=(data,))
+    st.button(t("filters.clear"), on_click=set_filter, args=(filters.Filter(),), icon=":material/filter_alt_off:",
+              disabled=not selection.active)
+
+
+def _problems(data: store.Atlas) -> None:
+    """Name every broken record on screen, while the valid cases are served as usual."""
+    if not data.problems:
+        return
+    files = ", ".join(sorted({p.file for p in data.problems}))
+    with st.expander(":material/warning: " + fmt.md(n("problems", len(data.problems), files=files)), expanded=False):
+        for problem in data.problems:
+            st.text(str(problem))
+
+
+def notices(lines: list[str] | tuple[str, ...]) -> None:
+    for line in lines:
+        st.caption(f":material/info: {fmt.md(line)}")
+
+
+def url_choice(key: str, param: str, options: list[str], labels: dict[str, str], chosen: str | list[str],
+               multi: bool = False, **widget: object) -> None:
+    """A page's own picker (a case, cases to compare) that shows the URL's value and writes the URL back."""
+    st.session_state[key] = chosen
+
+    def write() -> None:
+        st.query_params[param] = st.session_state[key]
+
+    draw: Callable = st.multiselect if multi else st.selectbox
+    shown = (lambda option: labels.get(option, option)) if labels else str
+    draw(widget.pop("label"), options, key=key, format_func=shown, on_change=write, **widget)
+
+
+# --- Figures ------------------------------------------------------------------------------------------------
+
+def _words(figure: summary.Figure) -> None:
+    st.markdown(fmt.md(f"“{figure.quote}”"))
+    st.caption(fmt.md(f"{figure.document}. {t('as_reported')}"))
+
+
+def figure_card(figure: summary.Figure, large: bool = False) -> None:
+    """A figure in a bordered card: what it counts, the value with its hedge, when, and its words one click away.
+    Headings wrap where st.metric would cut a long unit short."""
+    with st.container(border=True):
+        st.caption(fmt.md(figure.label))
+        (st.header if large else st.subheader)(fmt.md(figure.shown), anchor=False)
+        st.caption(fmt.md(figure.when))
+        with st.popover(t("source_words"), icon=":material/format_quote:"):
+            _words(figure)
+
+
+def figure_lines(figures: tuple[summary.Figure, ...]) -> None:
+    """Figures as compact lines for a card (**over 60 enterprises** · what it counts (as of)), with their words
+    in one popover for the card: a popover per figure (30 on the page) added about 0.15 s to a filter change."""
+    if not figures:
+        return
+    st.markdown("\n".join(f"- **{fmt.md(f.shown)}** · {fmt.md(f.label)} ({fmt.md(f.when)})" for f in figures))
+    with st.popover(t("source_words"), icon=":material/format_quote:"):
+        for f in figures:
+            st.markdown(f"**{fmt.md(f.shown)}**")
+            _words(f)
+
+
+def case_link(case_id: str, label: str, icon: str | None = None, selection: filters.Filter | None = None) -> None:
+    """A link to a case profile; with `selection`, the filters go along."""
+    params = {**filters.to_params(selection or filters.Filter()), "case": case_id}
+    st.page_link(pages.BY_KEY["case"].script, label=fmt.md(label), icon=icon, query_params=params)
 
 
 # --- Map ------------------------------------------------------------------------------------------------
@@ -187,45 +247,28 @@ def boundaries() -> dict:
     return geography.read_geojson()
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _map_figure(signature: tuple, folder: str, selection: filters.Filter, context: bool) -> dict:
-    data = _load(signature, folder)
-    shown = filters.apply(data, selection)
-    figure = charts.province_map(boundaries(), geography.province_shading(data, shown.cases),
-                                 geography.case_markers(data, shown.cases, shown.metrics),
-                                 data.context if context else None)
-    return figure.to_plotly_json()
-
-
-def map_figure(data: store.Atlas, context: bool) -> dict:
-    folder = data_dir()
-    return _map_figure(_signature(folder), str(folder), current_filter(data), context)
-
-
-def apply_map_click(data: store.Atlas, chart_key: str) -> None:
-    """on_select callback: a clicked province or case marker filters the whole app to that province."""
-    event = st.session_state.get(chart_key)
-    points = list(getattr(getattr(event, "selection", None), "points", None) or
-                  (event or {}).get("selection", {}).get("points", []))
-    shown = view(data)
-    markers = geography.case_markers(data, shown.cases, shown.metrics)
-    set_filter(geography.selection_to_filter(points, markers, data, current_filter(data)))
-
-
 @st.cache_resource(show_spinner=False)
 def cities() -> dict:
     return geography.read_geojson(geography.CITIES)
 
 
-def notices(lines: list[str]) -> None:
-    for line in lines:
-        st.caption(f":material/info: {fmt.md(line)}")
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _map_figure(signature: tuple, folder: str, selection: filters.Filter, context: bool) -> dict:
+    data = _load(signature, folder)
+    model = geography.map_page(data, _view(signature, folder, selection))
+    return charts.province_map(boundaries(), model.shading, model.markers,
+                               data.context if context else None).to_plotly_json()
 
 
-def event_lanes(data: store.Atlas, events: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
-    """Events with spans, lanes, readable dates and document titles, ready for charts.timeline."""
-    frame = timeline.lanes(events, cases)
-    titles = dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
-    frame["when"] = frame["date"].map(fmt.when)
-    frame["source_title"] = frame["source_id"].map(lambda s: titles.get(s, s))
-    return frame
+def map_figure(view_frame: Frame, context: bool) -> dict:
+    folder = data_dir()
+    return _map_figure(_signature(folder), str(folder), view_frame.selection, context)
+
+
+def apply_map_click(view_frame: Frame, chart_key: str) -> None:
+    """on_select callback: a clicked province or case marker filters the whole app to that province."""
+    event = st.session_state.get(chart_key)
+    points = list(getattr(getattr(event, "selection", None), "points", None) or
+                  (event or {}).get("selection", {}).get("points", []))
+    markers = geography.case_markers(view_frame.data, view_frame.view.cases, view_frame.view.metrics)
+    set_filter(geography.selection_to_filter(points, markers, view_frame.data, view_frame.selection))

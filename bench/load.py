@@ -24,10 +24,11 @@ from pathlib import Path
 
 from playwright.async_api import async_playwright
 
+from atlas import pages
 from bench.probes import ARM_JS, QUIET_JS, REDRAW_SECONDS_JS, SETTLED_JS
 from bench.server import CHROMIUM, CHROMIUM_ARGS, rss_mb, serve, stop
 
-PAGES = ["/", "/map", "/timeline", "/case?case=wuhan-optics-valley", "/compare", "/sources", "/present"]
+PAGES = [page.path for page in pages.PAGES]
 SEARCH = "Search titles, summaries and quotes"
 TERMS = ["quantum", "vehicle", "laser", "cruise", "chip"]
 URL_HAS_SEARCH_JS = "term => (new URLSearchParams(location.search).get('q') || '') === term"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
+import re
 import statistics
 import sys
 import tempfile
@@ -21,6 +22,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from streamlit.testing.v1 import AppTest
 
+from atlas import pages
 from bench import load, synth
 from bench.probes import ARM_JS, QUIET_JS, REDRAW_SECONDS_JS, SETTLED_JS
 from bench.server import CHROMIUM, CHROMIUM_ARGS, ROOT, rss_mb, serve, stop
@@ -29,9 +31,7 @@ BASELINE = ROOT / "bench" / "baseline.py"
 RESULTS = ROOT / "bench" / "results.md"
 README = ROOT / "README.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
-PAGES = {"/": "views/overview.py", "/map": "views/map.py", "/timeline": "views/timeline.py",
-         "/case?case=anhui-quantum": "views/case.py", "/compare": "views/compare.py", "/sources": "views/sources.py",
-         "/present": "views/present.py"}
+PAGES = [page.path for page in pages.PAGES]  # from the registry
 
 Row = tuple[str, float, float | None, str, str]  # figure, ours, baseline, unit, target
 T0 = time.perf_counter()
@@ -104,7 +104,7 @@ class Browser:
 
 def choose_sector(page) -> None:
     page.locator("[data-testid=stMultiSelect]").first.click()
-    option = page.get_by_role("option", name="Quantum information")
+    option = page.get_by_role("option", name=re.compile(r"^Quantum information \(\d+\)$"))
     option.wait_for()
     page.evaluate(ARM_JS)
     option.click()
@@ -126,18 +126,22 @@ def median_alternating(ours: Callable[[], float], base: Callable[[], float], run
     return statistics.median(a), statistics.median(b)
 
 
-def script_time(script: Path, page: str | None, runs: int, env_data: Path | None = None) -> float:
-    """Median seconds of one warm rerun of a page, in AppTest (script time only, no browser)."""
+def script_time(page: pages.Page | None, runs: int, env_data: Path | None = None) -> float:
+    """Median seconds of one warm rerun of a page with its sample query (None: the baseline), in AppTest
+    (script time only, no browser)."""
     import os
+    from urllib.parse import parse_qs
+
+    from tests.apptest import open_page
 
     previous = os.environ.get("ATLAS_DATA")
     if env_data:
         os.environ["ATLAS_DATA"] = str(env_data)
     try:
-        app = AppTest.from_file(str(script), default_timeout=300)
-        app.run()
-        if page and page != "views/overview.py":
-            app.switch_page(page).run()
+        if page is None:
+            app = AppTest.from_file(str(BASELINE), default_timeout=300).run()
+        else:
+            app = open_page(page.key, parse_qs(page.sample), timeout=300)
         app.run()  # warm the caches
         times = []
         for _ in range(runs):
@@ -217,17 +221,18 @@ def measure(runs: int, cold_runs: int) -> list[Row]:
         browser.instance.close()
 
     log("script time (AppTest)")
-    base_script = script_time(BASELINE, None, runs)
-    for path, page in PAGES.items():
-        rows.append((f"script time per rerun {path} (AppTest, warm)", script_time(ROOT / "dashboard.py", page, runs),
+    base_script = script_time(None, runs)
+    for page in pages.PAGES:
+        rows.append((f"script time per rerun {page.path} (AppTest, warm)", script_time(page, runs),
                      base_script, "s", ""))
     with tempfile.TemporaryDirectory() as folder:
         for count in (10, 100, 1000):
             log(f"scale {count}")
             data = synth.make(count, Path(folder) / f"data{count}")
-            for page in ("views/overview.py", "views/map.py", "views/timeline.py", "views/sources.py"):
-                rows.append((f"scale: rerun {page.split('/')[1][:-3]} with {count:,} cases",
-                             script_time(ROOT / "dashboard.py", page, max(3, runs // 2), data), base_script, "s",
+            for key in ("overview", "map", "timeline", "sources"):
+                rows.append((f"scale: rerun {key} with {count:,} cases",
+                             script_time(pages.BY_KEY[key], max(3, runs // 2), data),
+                             base_script, "s",
                              "< 1 s at 1,000 cases" if count == 1000 else ""))
     return rows
 

@@ -1,17 +1,28 @@
-"""Shared fixtures: the real dataset, the source documents, and a writable copy of data/ to break."""
+"""Shared fixtures. Logic tests run on the small invented dataset in tests/fixtures/ (`fixture`), so a routine
+edit of the curated data never breaks them; tests/content/ checks the curated data itself (`data`)."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from atlas import fidelity, store
 
+FIXTURE = store.ROOT / "tests" / "fixtures" / "data"
+FIXTURE_SEEDS = store.ROOT / "tests" / "fixtures" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def fixture() -> store.Atlas:
+    return store.load(FIXTURE)
+
 
 @pytest.fixture(scope="session")
 def data() -> store.Atlas:
+    """The curated dataset: for tests of the content, not of the code."""
     return store.load()
 
 
@@ -25,8 +36,23 @@ def seeds() -> Path:
 
 
 @pytest.fixture
+def fixture_copy(tmp_path: Path) -> Path:
+    """A throwaway copy of the fixture data for tests that edit or break files on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+@pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A throwaway copy of data/ for tests that break files on purpose."""
+    """A throwaway copy of the curated data/ (content tests that break a real file)."""
     target = tmp_path / "data"
     shutil.copytree(store.DATA_DIR, target)
     return target
+
+
+@pytest.fixture
+def on_fixture(monkeypatch) -> Iterator[Path]:
+    """Pages run as scripts (AppTest) read the fixture dataset."""
+    monkeypatch.setenv("ATLAS_DATA", str(FIXTURE))
+    yield FIXTURE

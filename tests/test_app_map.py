@@ -1,61 +1,24 @@
-"""The map page as a script: it renders, follows the filters, and a selection filters the app."""
+"""The map page as a script: it renders and follows the filters. (A click is tested in tests/browser/: the
+chart's selection cannot be made in AppTest; geography.selection_to_filter is tested in test_charts.)"""
 
 from __future__ import annotations
 
-from streamlit.testing.v1 import AppTest
+import pytest
 
-from atlas.store import ROOT
+from tests.apptest import open_page
 
-
-def _app(**params: str) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()  # registers the pages; then the test can switch to the map
-    return app.switch_page("views/map.py").run()
+pytestmark = pytest.mark.usefixtures("on_fixture")
 
 
-def test_map_page_renders_with_its_table():
-    app = _app()
+def test_map_page_lists_the_provinces_hosting_cases():
+    app = open_page("map")
     assert not app.exception
-    assert app.title[0].value == "Map of the cases"
     table = app.dataframe[0].value
-    assert table["cases"].sum() >= 10  # multi-province cases count in each of their provinces
+    assert dict(zip(table["name_en"], table["cases"], strict=True)) == {
+        "Shanghai": 1, "Zhejiang": 1, "Fujian": 1, "Hubei": 1, "Chongqing": 1, "Sichuan": 1}
 
 
 def test_map_page_follows_a_filter_from_the_url():
-    app = _app(province="sichuan")
-    assert not app.exception
-    # The Chengdu-Chongqing case spans both, so both provinces are listed.
+    app = open_page("map", {"province": "sichuan"})
+    # The twin-city case spans both, so both provinces are listed.
     assert sorted(app.dataframe[0].value["name_en"]) == ["Chongqing", "Sichuan"]
-
-
-def test_empty_view_shows_an_empty_state():
-    app = _app(q="no such words anywhere")
-    assert not app.exception
-    assert any("No case matches" in info.value for info in app.info)
-
-
-def _click_script():
-    import streamlit as st
-
-    from atlas import ui
-
-    data = ui.atlas()
-    runs = st.session_state.get("runs", 0)
-    st.session_state["runs"] = runs + 1
-    if runs == 1:  # the second run, after the widgets exist: what the chart's on_select callback does
-        st.session_state["province_map"] = {"selection": {"points": [{"location": "420000"}]}}
-        ui.apply_map_click(data, "province_map")
-    ui.sidebar_filters(data)
-    st.text(",".join(sorted(ui.view(data).cases["case_id"])))
-
-
-def test_a_map_selection_filters_the_app_and_the_url():
-    app = AppTest.from_function(_click_script, default_timeout=60)
-    app.run()
-    assert app.query_params.get("province") is None
-    app.run()
-    assert not app.exception
-    assert app.query_params["province"] in ("hubei", ["hubei"])  # AppTest gives one value as a string
-    assert app.text[-1].value == "wuhan-optics-valley"

@@ -1,108 +1,149 @@
-"""Every page as a script: no exception with no filters, for each case, for an empty view and for junk links."""
+"""Every page as a script, on the fixture dataset: it runs, honours the filters, and survives junk links."""
 
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from atlas.store import ROOT
+from atlas import pages
+from tests.apptest import open_page, plain, text
 
-PAGES = ["views/overview.py", "views/map.py", "views/timeline.py", "views/case.py", "views/compare.py",
-         "views/sources.py", "views/present.py"]
+KEYS = [page.key for page in pages.PAGES]
 JUNK = {"province": ["atlantis", "x" * 5000], "from": ["soon"], "to": ["20245"], "sector": ["<script>"],
-        "case": ["../../etc/passwd"], "slide": ["-3"], "cases": ["nope", "nope"], "q": ["\x00" + "y" * 300]}
+        "case": ["../../etc/passwd"], "slide": ["-3"], "cases": ["nope", "nope"], "q": ["\x00" + "y" * 300],
+        "page": ["9999"]}
+pytestmark = pytest.mark.usefixtures("on_fixture")
 
 
-def open_page(page: str, params: dict[str, list[str] | str] | None = None) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    for key, value in (params or {}).items():
-        app.query_params[key] = value
-    app.run()  # the first run registers st.navigation's pages; only then can the test switch to one
-    if page != "views/overview.py":
-        app.switch_page(page).run()
-    return app
+def _links(app) -> dict[str, str]:
+    """Page links: label -> 'path?query'."""
+    return {e.proto.label.replace("\\", ""): f"{e.proto.page}?{e.proto.query_string}" for e in app.get("page_link")}
 
 
-def _text(app: AppTest) -> str:
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning")
-             for e in getattr(app, kind)]
-    return "\n".join(str(p) for p in parts).replace("\\", "")
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_page_renders_with_no_filters(page):
-    app = open_page(page)
+@pytest.mark.parametrize("key", KEYS)
+def test_page_renders_and_names_the_broken_file(key):
+    app = open_page(key)
     assert not app.exception, app.exception
+    labels = [expander.label.replace("\\", "") for expander in app.expander]
+    assert any("1 data problem in data/cases/05-04-broken-case.yaml" in label for label in labels), labels
+    assert [label for label in _links(app)][-7:] == [page.title for page in pages.PAGES], "the frame's links"
+    assert len(app.multiselect) >= 5 and app.text_input(key="f_q") is not None, "the frame's filters"
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_shows_an_empty_state_when_nothing_matches(page):
-    app = open_page(page, {"q": "no such words anywhere"})
+@pytest.mark.parametrize("key", KEYS)
+def test_page_shows_an_empty_state_when_nothing_matches(key):
+    app = open_page(key, {"q": "no such words anywhere"})
     assert not app.exception
-    if page not in ("views/case.py", "views/sources.py"):
+    if key == "sources":
+        assert "Case figures (0)" in [tab.label for tab in app.tabs]
+    elif key != "map":
         assert app.info, "an empty view says so"
+    else:
+        assert any("No case matches" in info.value for info in app.info)
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_survives_junk_links(page):
-    app = open_page(page, JUNK)
+@pytest.mark.parametrize("key", KEYS)
+def test_page_survives_junk_links(key):
+    app = open_page(key, JUNK)
     assert not app.exception
-    assert "Ignored unknown province" in _text(app)
+    shown = text(app)
+    assert "Ignored unknown province 'atlantis'." in shown
+    assert "Ignored 'from=soon': not a year." in shown
+    assert app.query_params.get("province") is None, "the URL is rewritten without the junk"
 
 
-@pytest.mark.parametrize("case_id", ["shanghai-cruise-ships", "anhui-quantum", "hangzhou-science-corridor",
-                                     "beijing-star-valley", "wuhan-optics-valley", "xian-innovation-harbor",
-                                     "shandong-digital-industry", "chongqing-nev", "greater-bay-area",
-                                     "chengdu-chongqing-science-city"])
-def test_case_profile_tells_each_case(case_id, data):
-    app = open_page("views/case.py", {"case": case_id})
-    assert not app.exception
-    case = data.cases.set_index("case_id").loc[case_id]
-    text = _text(app)
-    assert case["title_en"] in text and case["title_zh"] in text
-    figures = (data.metrics["case_id"] == case_id).sum()
-    assert f"Figures ({figures})" in text
+def test_filters_go_along_in_every_link():
+    app = open_page("map", {"sector": "photonics", "from": "2020"})
+    assert _links(app)["Compare"] == "compare?sector=photonics&from=2020"
+    assert _links(app)["Overview"] == "?sector=photonics&from=2020"
 
 
-def test_present_follows_slide_and_filters(data):
-    app = open_page("views/present.py", {"slide": "3"})
-    assert data.cases.iloc[2]["short_title"] in _text(app)
-    app = open_page("views/present.py", {"slide": "2", "province": "chongqing"})
-    assert "Slide 2 of 2" in _text(app)
-    assert app.button[1].disabled  # Next is disabled on the last slide
-    app.button[0].click().run()  # Previous goes back
-    assert not app.exception and "Slide 1 of 2" in _text(app)
+def test_menus_offer_only_values_in_use_with_counts_of_cases():
+    app = open_page("overview", {"sector": "photonics"})
+    assert app.multiselect(key="f_sector").options == ["Robotics (1)", "Tidal power (1)", "Photonics & optics (2)",
+                                                       "Quantum sensing (1)"]
+    assert app.multiselect(key="f_province").options == ["Chongqing (1)", "Fujian (0)", "Hubei (1)",
+                                                         "Shanghai (0)", "Sichuan (1)", "Zhejiang (0)"]
+    assert app.multiselect(key="f_sector").proto.select_all == 0, "no 'Select all' entry"
+
+
+def test_titles_say_what_is_in_view():
+    assert plain(open_page("overview").title[0].value) == "New quality productive forces: 4 cases"
+    app = open_page("overview", {"region": "east"})
+    assert plain(app.title[0].value) == "New quality productive forces: 2 of 4 cases"
+    assert [plain(h.value) for h in app.subheader] == ["5.1 · Harbour's robots", "5.2 · Fujian's tidal valley"]
+
+
+def test_choosing_a_sector_writes_the_url_and_filters_the_cards():
+    app = open_page("overview")
+    app.multiselect(key="f_sector").set_value(["tidal-power"]).run()
+    assert app.query_params["sector"] == "tidal-power"
+    assert [plain(h.value) for h in app.subheader] == ["5.2 · Fujian's tidal valley"]
+    app.button[0].click().run()  # Clear filters
+    assert "sector" not in app.query_params and len(app.subheader) == 4
 
 
 def test_url_round_trip_reopens_the_same_view():
-    app = open_page("views/overview.py", {"sector": ["quantum-information", "aerospace"], "from": "2020"})
-    assert app.query_params["sector"] == ["quantum-information", "aerospace"]
-    assert app.query_params["from"] == "2020"  # AppTest gives a single value as a string
+    app = open_page("overview", {"sector": ["photonics", "robotics"], "from": "2020"})
     cards = [h.value for h in app.subheader]
-    again = open_page("views/overview.py", {key: app.query_params[key] for key in ("sector", "from")})
-    assert [h.value for h in again.subheader] == cards and len(cards) == 2
+    assert len(cards) == 3
+    again = open_page("overview", {key: app.query_params[key] for key in ("sector", "from")})
+    assert [h.value for h in again.subheader] == cards
 
 
-def test_sidebar_choice_updates_the_url():
-    app = open_page("views/overview.py")
-    app.multiselect(key="f_sector").set_value(["new-energy-vehicles"]).run()
-    assert app.query_params["sector"] == "new-energy-vehicles"
-    assert len(app.subheader) == 1
+def test_case_profile_offers_only_the_cases_in_view():
+    app = open_page("case", {"sector": "photonics"})
+    picker = app.selectbox(key="case_pick")
+    assert picker.options == ["Inland labs", "Twin-city science"] and picker.value == "inland-labs"
+    assert app.title[0].value == "Inland Laboratories Sharing Instruments by the Lake"
 
 
-def test_compare_charts_two_cases_with_units():
-    app = open_page("views/compare.py", {"cases": ["anhui-quantum", "hangzhou-science-corridor"]})
-    assert not app.exception
-    assert any("different years and definitions" in w.value for w in app.warning)
+def test_case_profile_says_when_the_link_names_a_case_outside_the_filters():
+    app = open_page("case", {"case": "harbour-robots", "sector": "tidal-power"})
+    assert "“Harbour's robots” is not among the cases in view under these filters." in text(app)
+    assert _links(app)["Open Harbour's robots without filters"] == "case?case=harbour-robots"
+    assert app.selectbox(key="case_pick").value == "tidal-valley"
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_a_broken_case_file_is_named_on_every_page(page, data_copy, monkeypatch):
-    (data_copy / "cases" / "05-05-wuhan-optics-valley.yaml").write_text("id: [unclosed\n", encoding="utf-8")
-    monkeypatch.setenv("ATLAS_DATA", str(data_copy))
-    app = open_page(page)
-    assert not app.exception
-    labels = [expander.label for expander in app.expander]
-    assert any("05-05-wuhan-optics-valley.yaml" in label.replace("\\", "") for label in labels), labels
-    if page == "views/overview.py":
-        assert len(app.subheader) == 9, "the nine valid cases are still served"
+def test_case_picker_writes_the_url():
+    app = open_page("case", {"case": "inland-labs"})
+    app.selectbox(key="case_pick").set_value("twin-city-science").run()
+    assert app.query_params["case"] == "twin-city-science"
+    assert "Figures (6)" in text(app) and "section 5.10" in text(app)
+
+
+def test_compare_offers_only_the_cases_in_view():
+    app = open_page("compare", {"region": "west", "cases": ["inland-labs", "twin-city-science"]})
+    assert app.multiselect(key="compare_pick").options == ["Twin-city science"]
+    assert "1 case named in the link is not in view under these filters: Inland labs." in text(app)
+    assert app.info[0].value == "Choose at least two cases to compare."
+    app = open_page("compare", {"sector": "photonics"})
+    assert app.multiselect(key="compare_pick").value == ["inland-labs", "twin-city-science"]
+    assert [s.value for s in app.subheader] == ["Money, billion yuan (converted from the units the report uses)",
+                                                "Enterprises and institutions (count)",
+                                                "Laboratories, platforms and institutes (count)",
+                                                "Talent and staff (people)"]
+
+
+def test_present_follows_slide_and_filters():
+    app = open_page("present", {"slide": "2", "region": "east"})
+    assert "Slide 2 of 2 · section 5.2" in text(app) and plain(app.title[0].value) == "Fujian's tidal valley"
+    nxt = next(b for b in app.button if b.label == "Next")
+    assert nxt.disabled, "Next is disabled on the last slide"
+    next(b for b in app.button if b.label == "Previous").click().run()
+    assert not app.exception and "Slide 1 of 2" in text(app)
+
+
+def test_a_filter_change_sends_the_deck_back_to_its_first_slide():
+    app = open_page("present", {"slide": "3"})
+    app.multiselect(key="f_region").set_value(["west"]).run()
+    assert "slide" not in app.query_params and "Slide 1 of 1" in text(app)
+
+
+def test_sources_keep_national_records_apart():
+    app = open_page("sources", {"province": "fujian"})
+    assert [tab.label for tab in app.tabs] == ["Case figures (6)", "Case events (2)", "National records (6)",
+                                               "Documents"]
+    figures = app.dataframe[0].value
+    assert set(figures["case"]) == {"Fujian's tidal valley"}
+    national = app.dataframe[2].value
+    assert set(national["case"]) == {"National"} and len(national) == 3

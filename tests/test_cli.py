@@ -1,4 +1,4 @@
-"""`python -m atlas validate`: zero on the real data, non-zero with the file named on broken data."""
+"""`python -m atlas validate` on the fixture: the broken file and the missing sections named, non-zero exit."""
 
 from __future__ import annotations
 
@@ -6,23 +6,15 @@ import subprocess
 import sys
 
 from atlas.store import ROOT
+from tests.conftest import FIXTURE, FIXTURE_SEEDS
 
 
-def _validate(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "atlas", *args, "validate"], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
-
-
-def test_validate_passes_on_the_dataset(seeds):
-    result = _validate()
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip().splitlines()[-1].startswith("OK: 10 cases")
-
-
-def test_validate_fails_and_names_the_file(data_copy, seeds):
-    path = data_copy / "cases" / "05-08-chongqing-nev.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("industry_tier: emerging", "industry_tier: heavy"),
-                    encoding="utf-8")
-    result = _validate("--data", str(data_copy))
+def test_validate_names_the_broken_fixture_file_and_the_missing_sections():
+    result = subprocess.run([sys.executable, "-m", "atlas", "--data", str(FIXTURE), "validate", "--seeds",
+                             str(FIXTURE_SEEDS)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
-    assert "data/cases/05-08-chongqing-nev.yaml: industry_tier: unknown industry tier 'heavy'" in result.stdout
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith("data/cases/05-04-broken-case.yaml: metrics[0] 'Robot makers in the corridor' › value:")
+    missing = [f"data/cases: section 5.{n} › section: expected one case file, found 0" for n in range(4, 10)]
+    assert lines[1:-1] == missing
+    assert lines[-1] == "FAILED: 4 cases, 27 figures, 11 events, 2 sources; 7 problem(s)"

@@ -29,11 +29,13 @@ def test_the_project_config_keeps_the_app_local_and_quiet():
     assert _value(text, "server", "enableXsrfProtection") == "true"
     assert _value(text, "server", "enableStaticServing") == "false"
     assert _value(text, "client", "showErrorDetails") == '"none"'
+    assert _value(text, "client", "showSidebarNavigation") == "false", "the frame draws its own links"
 
 
 def test_no_page_accepts_uploads_or_renders_html():
-    code = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("views/*.py"), *ROOT.glob("atlas/*.py"),
-                                                              ROOT / "dashboard.py"])
+    files = [*ROOT.glob("pages/*.py"), *ROOT.glob("atlas/*.py"), ROOT / "dashboard.py"]
+    assert len(files) > 10
+    code = "\n".join(p.read_text(encoding="utf-8") for p in files)
     assert "file_uploader" not in code and "camera_input" not in code
     assert "unsafe_allow_html" not in code and "st.html" not in code and "components.v1" not in code
 

@@ -1,4 +1,4 @@
-"""The export contract: four UTF-8 CSV files with fixed leading columns."""
+"""The export contract: four UTF-8 CSV files with fixed leading columns, and the downloads of what is in view."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import json
 
 import pytest
 
-from atlas import export
+from atlas import export, filters, sources
 from atlas.__main__ import main
+from atlas.store import NATIONAL
+from tests.conftest import FIXTURE
 
 CONTRACT = {
     "cases": ["case_id", "section", "title_en", "title_zh", "provinces", "city", "district", "sectors", "lat", "lon"],
@@ -23,36 +25,41 @@ def _read(path):
         return list(csv.DictReader(handle))
 
 
-def test_export_writes_the_four_contract_files(tmp_path, data):
-    assert main(["export", str(tmp_path)]) == 0
+def test_export_writes_the_four_contract_files(tmp_path):
+    assert main(["--data", str(FIXTURE), "export", str(tmp_path)]) == 1, "non-zero: the broken file was skipped"
     for name, columns in CONTRACT.items():
-        path = tmp_path / f"{name}.csv"
-        with open(path, encoding="utf-8") as handle:
-            header = handle.readline().strip().split(",")
-        assert header[: len(columns)] == columns
+        with open(tmp_path / f"{name}.csv", encoding="utf-8") as handle:
+            assert handle.readline().strip().split(",")[: len(columns)] == columns
     cases = _read(tmp_path / "cases.csv")
-    assert len(cases) == 10
-    bay = next(row for row in cases if row["case_id"] == "greater-bay-area")
-    assert bay["provinces"].split(";") == ["440000", "810000", "820000"]
-    assert bay["title_zh"] == "粤港澳大湾区建设活跃科技集群"
+    assert [row["case_id"] for row in cases] == ["harbour-robots", "tidal-valley", "inland-labs", "twin-city-science"]
+    twin = cases[-1]
+    assert (twin["section"], twin["provinces"], twin["title_zh"]) == ("5.10", "510000;500000", "双城共建科学城")
     metrics = _read(tmp_path / "metrics.csv")
-    assert len(metrics) == len(data.metrics)
-    assert any(row["case_id"] == "" for row in metrics), "national figures carry an empty case_id"
-    assert len(_read(tmp_path / "sources.csv")) == 5
+    assert len(metrics) == 27 and sum(row["case_id"] == NATIONAL for row in metrics) == 3
+    assert len(_read(tmp_path / "sources.csv")) == 2
 
 
-def test_export_keeps_values_as_written(data):
-    metrics = export.tables(data)["metrics"]
-    fibre = metrics[metrics["quote"] == "laying 1,147 kilometers of network fiber"].iloc[0]
-    assert (fibre["value"], fibre["unit"]) == (1147, "km")
+def test_export_keeps_values_as_written(fixture):
+    metrics = export.tables(fixture)["metrics"]
+    row = metrics[metrics["label"] == "Length of the cable and rail network linking the two ports"].iloc[0]
+    assert (row["value"], row["unit"]) == (1147, "kilometers")
 
 
-def test_json_download_is_strict_json_with_the_csv_columns(data):
-    tables = export.tables(data)
+def test_downloads_hold_what_is_in_view_and_national_records_only_when_asked(fixture):
+    view = filters.apply(fixture, filters.Filter(provinces=("fujian",)))
+    plain = sources.downloads(fixture, view, national=False)
+    assert list(plain["cases"]["case_id"]) == ["tidal-valley"]
+    assert set(plain["metrics"]["case_id"]) == {"tidal-valley"} and len(plain["metrics"]) == 6
+    asked = sources.downloads(fixture, view, national=True)
+    assert len(asked["metrics"]) == 9 and len(asked["events"]) == 5
+
+
+def test_json_download_is_strict_json_with_the_csv_columns(fixture):
+    tables = export.tables(fixture)
     text = export.json_bytes(tables).decode("utf-8")
     parsed = json.loads(text, parse_constant=lambda name: pytest.fail(f"{name} is not JSON"))
     for name, table in tables.items():
         assert len(parsed[name]) == len(table)
         assert list(parsed[name][0]) == list(table.columns)
-    assert "量子" in text or "\\u" not in text, "Chinese text stays readable"
+    assert "潮汐" in text, "Chinese text stays readable"
     assert export.csv_bytes(tables["metrics"]).decode("utf-8").splitlines()[0].startswith("case_id,label,value")

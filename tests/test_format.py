@@ -38,3 +38,19 @@ def test_md_escapes_every_markup_character(hostile):
     escaped = fmt.md(hostile)
     for char in "<>[]()*$:":
         assert char not in escaped.replace("\\" + char, "")
+
+
+@pytest.mark.parametrize(("count", "text"), [(0, "0 events. Dates are as the sources give them."),
+                                             (1, "1 event. Dates are as the sources give them."),
+                                             (1500, "1,500 events. Dates are as the sources give them.")])
+def test_plural_wording_follows_the_locale_rules(count, text):
+    from atlas.text import n
+
+    assert n("timeline.count", count) == text
+
+
+def test_a_message_with_plural_forms_must_be_given_a_count():
+    from atlas.text import t
+
+    with pytest.raises(TypeError):
+        t("timeline.count")

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import string
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from streamlit.testing.v1 import AppTest
 
-from atlas import filters
-from atlas.store import ROOT, load
+from atlas import filters, pages
+from atlas.store import load
+from tests.apptest import open_page
+from tests.conftest import FIXTURE
 
-DATA = load()
+DATA = load(FIXTURE)
+IDS = list(DATA.cases["case_id"])
 KEYS = [*filters.FILTER_KEYS, "case", "slide", "cases", "page", ""]
 values = st.one_of(st.text(max_size=60), st.text(alphabet=string.printable, min_size=4000, max_size=5000),
-                   st.sampled_from(["anhui", "../../etc/passwd", "2024", "-1", "1e9", "<script>", "%00", "ｑ"]))
+                   st.sampled_from(["hubei", "../../etc/passwd", "2024", "-1", "1e9", "<script>", "%00", "ｑ",
+                                    "tidal-valley", "photonics"]))
 params = st.dictionaries(st.sampled_from(KEYS), st.lists(values, min_size=1, max_size=4), max_size=6)
 
 
@@ -35,26 +39,19 @@ def test_parse_never_raises_and_keeps_only_known_values(query):
 @given(st.lists(values, max_size=4), st.integers(min_value=0, max_value=12))
 @settings(max_examples=200, deadline=None)
 def test_page_parameters_stay_in_range(raw, count):
-    slide, _ = filters.pick_slide(raw, count)
-    assert slide == 1 or 1 <= slide <= count
-    case, _ = filters.pick_case(raw, list(DATA.cases["case_id"]))
-    assert case is None or case in set(DATA.cases["case_id"])
-    chosen, _ = filters.pick_cases(raw, list(DATA.cases["case_id"]))
-    assert len(chosen) <= 4 and len(set(chosen)) == len(chosen)
+    number, _ = filters.pick_number(raw, count)
+    assert number == 1 or 1 <= number <= count
+    case, _ = filters.pick_case(raw, IDS)
+    assert case is None or case in IDS
+    chosen, _ = filters.pick_cases(raw, IDS)
+    assert len(chosen) <= 4 and len(set(chosen)) == len(chosen) and set(chosen) <= set(IDS)
 
 
-PAGES = ["views/overview.py", "views/map.py", "views/timeline.py", "views/case.py", "views/compare.py",
-         "views/sources.py", "views/present.py"]
-
-
-@given(query=params, page=st.sampled_from(PAGES))
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_any_query_string_renders_the_page(query, page):
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    for key, value in query.items():
-        if key:
-            app.query_params[key] = value
-    app.run()
-    if page != "views/overview.py":
-        app.switch_page(page).run()
+@pytest.mark.usefixtures("on_fixture")
+@given(query=params, key=st.sampled_from([page.key for page in pages.PAGES]))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+def test_any_query_string_renders_the_page(query, key):
+    app = open_page(key, {name: value for name, value in query.items() if name})
     assert not app.exception
+    assert app.title or app.info, "the page drew its content, not only the frame"

@@ -42,20 +42,3 @@ def test_clicking_a_province_filters_the_app(watched, app_url):
     assert watched.page.get_by_text("Wuhan's Optics Valley", exact=False).count() >= 1
     watched.screenshot("map-hubei")
     assert watched.outside == []
-
-
-def test_a_fresh_server_serves_the_map_first_with_the_sidebar(browser):
-    # Regression: with a pages/ folder, a new server's first /map request skipped dashboard.py.
-    from bench.server import serve, stop
-    from tests.browser.conftest import Watched
-
-    process, base = serve()
-    try:
-        context = browser.new_context()
-        watched = Watched(context.new_page())
-        watched.open(f"{base}/map?sector=aerospace")
-        assert watched.page.locator("[data-testid=stMultiSelect]").count() == 5
-        assert "sector=aerospace" in watched.page.url
-        context.close()
-    finally:
-        stop(process)

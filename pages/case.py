@@ -1,0 +1,70 @@
+"""Case profile: one case told whole — figures with their words, its timeline, where it is, who is in it."""
+
+import streamlit as st
+
+from atlas import charts, profile, ui
+from atlas import format as fmt
+from atlas.text import t
+
+frame = ui.frame("case")
+model = profile.case_profile(frame.data, frame.view, frame.param("case"))
+ui.notices(model.notices)
+if model.outside:
+    ui.case_link(model.outside.case_id, model.outside.label, icon=":material/filter_alt_off:")
+if model.case_id is None:
+    st.info(t("empty"))
+    st.stop()
+
+ui.url_choice("case_pick", "case", [c for c, _ in model.choices], dict(model.choices), model.case_id,
+              label=t("case.picker"), help=t("case.picker_help"))
+st.title(fmt.md(model.title), anchor=False)
+st.subheader(fmt.md(model.subtitle), anchor=False)
+st.caption(fmt.md(model.facts))
+st.markdown(fmt.md(model.summary))
+st.caption(fmt.md(model.mechanisms))
+
+st.header(model.figures_heading, anchor=False)
+st.caption(t("case.figures_caption"))
+for start in range(0, len(model.figures), 4):
+    for column, figure in zip(st.columns(4), model.figures[start:start + 4], strict=False):
+        with column:
+            ui.figure_card(figure)
+
+left, right = st.columns([3, 2])
+with left:
+    st.header(t("case.timeline"), anchor=False)
+    if model.events.empty:
+        st.info(t("case.no_events"))
+    else:
+        st.plotly_chart(charts.timeline(model.events, height=230), config={"displaylogo": False},
+                        alt=model.events_alt)
+        for event in model.events.itertuples():
+            st.markdown(fmt.md(f"{event.when} — {event.title}"))
+with right:
+    st.header(t("case.where"), anchor=False)
+    st.plotly_chart(charts.inset_map(ui.cities(), model.places), config={"displaylogo": False},
+                    alt=t("case.map_alt", places=", ".join(model.places["name"])))
+    for line in model.place_lines:
+        st.caption(fmt.md(line))
+
+left, right = st.columns(2)
+with left:
+    st.header(t("case.organisations"), anchor=False)
+    if not model.organisations:
+        st.caption(t("case.no_organisations"))
+    for line in model.organisations:
+        st.markdown(fmt.md(line))
+with right:
+    st.header(t("case.related"), anchor=False)
+    if not model.related:
+        st.caption(t("case.no_related"))
+    for link in model.related:
+        ui.case_link(link.case_id, link.label, selection=frame.selection)
+
+left, right = st.columns(2)
+if model.previous:
+    with left:
+        ui.case_link(model.previous.case_id, f"← {model.previous.label}", selection=frame.selection)
+if model.following:
+    with right:
+        ui.case_link(model.following.case_id, f"{model.following.label} →", selection=frame.selection)

@@ -1,0 +1,49 @@
+"""Sources: every figure and event of the cases in view with its words and document; national records apart;
+downloads of what is in view."""
+
+from functools import partial
+
+import streamlit as st
+
+from atlas import export, sources, ui
+from atlas import format as fmt
+from atlas.text import t
+
+frame = ui.frame("sources")
+st.title(t("sources.title"), anchor=False)
+st.caption(t("sources.caption"))
+national = st.toggle(t("sources.include_national"), key="sources_national")
+model = sources.sources_view(frame.data, frame.view, national)
+
+FIGURE_COLUMNS = {"case": t("col.case"), "label": t("col.figure"), "shown": t("col.shown"),
+                  "value": st.column_config.NumberColumn(t("col.value"), format="%g"), "unit": t("col.unit"),
+                  "as_of": t("col.as_of"), "quote": st.column_config.TextColumn(t("col.quote"), width="large"),
+                  "document": t("col.document")}
+EVENT_COLUMNS = {"case": t("col.case"), "date": t("col.date"), "precision": t("col.precision"),
+                 "title": t("col.event"), "quote": st.column_config.TextColumn(t("col.quote"), width="large"),
+                 "document": t("col.document")}
+figures, dated, national_tab, documents = st.tabs([model.figures_tab, model.events_tab, model.national_tab,
+                                                   t("sources.documents")])
+with figures:
+    st.dataframe(model.figures, hide_index=True, width="stretch", column_config=FIGURE_COLUMNS)
+with dated:
+    st.dataframe(model.events, hide_index=True, width="stretch", column_config=EVENT_COLUMNS)
+with national_tab:
+    st.caption(t("sources.national_caption"))
+    st.dataframe(model.national_figures, hide_index=True, width="stretch", column_config=FIGURE_COLUMNS)
+    st.dataframe(model.national_events, hide_index=True, width="stretch", column_config=EVENT_COLUMNS)
+with documents:
+    for line, note in model.documents:
+        st.markdown(fmt.md(line))
+        st.caption(fmt.md(note))
+
+st.subheader(t("sources.downloads"), anchor=False)
+columns = st.columns(len(model.downloads) + 2)
+# The files are made when a button is clicked (a callable), not on every rerun of the page.
+for column, (name, table) in zip(columns, model.downloads.items(), strict=False):
+    column.download_button(f"{name}.csv", partial(export.csv_bytes, table), file_name=f"{name}.csv",
+                           mime="text/csv", icon=":material/download:", on_click="ignore")
+columns[-2].download_button("atlas.json", partial(export.json_bytes, model.downloads), file_name="nqp-atlas.json",
+                            mime="application/json", icon=":material/data_object:", on_click="ignore")
+columns[-1].download_button(t("sources.citation"), export.citation().encode("utf-8"), file_name="citation.txt",
+                            mime="text/plain", icon=":material/format_quote:", on_click="ignore")

@@ -1,0 +1,124 @@
+"""Page models: what each page shows, as plain data, on the fixture dataset. Whole structures compared."""
+
+from __future__ import annotations
+
+import pytest
+
+from atlas import compare, dates, deck, filters, overview, profile, sources, summary, timeline
+from atlas.filters import Filter
+
+
+def _view(fixture, **selection):
+    return filters.apply(fixture, Filter(**selection))
+
+
+def test_overview_model(fixture):
+    model = overview.overview(fixture, _view(fixture, regions=("central",)))
+    assert model.title == "New quality productive forces: 1 of 4 cases"
+    assert model.headline == (("Cases", "1"), ("Provinces and regions", "1"), ("Sectors", "1"),
+                              ("Figures cited", "6"))
+    [card] = model.cards
+    assert (card.case_id, card.heading, card.where_what) == ("inland-labs", "5.3 · Inland labs",
+                                                             "Hubei · Photonics & optics")
+    assert [(f.shown, f.label, f.when) for f in card.figures] == [
+        ("4.5 billion yuan", "R&D *spending* [core]", "as of 2024"),
+        ("about 480 enterprises", "Photonics enterprises in the park", "as of 2024")]
+    assert (model.page, model.pages, model.paging, model.empty) == (1, 1, "", False)
+
+
+def test_a_figure_reads_as_the_source_wrote_it(fixture):
+    rows = fixture.metrics[fixture.metrics["label"] == "Tidal capacity goal"]
+    assert summary.figures(fixture, rows) == (summary.Figure(
+        case_id="tidal-valley", label="Tidal capacity goal", shown="up to 1.5 gigawatts (target)", when="by 2030",
+        quote="The plan sets a goal of up to 1.5 gigawatts by 2030",
+        document="Alpha Report: Invented Regional Cases of New Productive Forces (fixture)", status="target"),)
+
+
+def test_case_profile_model(fixture):
+    model = profile.case_profile(fixture, _view(fixture), ["twin-city-science"])
+    assert model.choices == (("harbour-robots", "Harbour's robots"), ("tidal-valley", "Fujian's tidal valley"),
+                             ("inland-labs", "Inland labs"), ("twin-city-science", "Twin-city science"))
+    assert (model.case_id, model.notices, model.outside) == ("twin-city-science", (), None)
+    assert model.subtitle == "双城共建科学城 · section 5.10"
+    assert model.facts == "Sichuan, Chongqing · Photonics & optics, Quantum sensing · Emerging industry"
+    assert model.figures_heading == "Figures (6)" and len(model.figures) == 6
+    assert list(model.events["lane"]) == ["Twin-city science"] * 2
+    assert model.related == (profile.Link("inland-labs", "Inland labs — shares Photonics & optics"),)
+    assert (model.previous, model.following) == (profile.Link("inland-labs", "Inland labs"), None)
+
+
+def test_case_profile_outside_the_filters_and_unknown(fixture):
+    model = profile.case_profile(fixture, _view(fixture, sectors=("photonics",)), ["tidal-valley", "x"])
+    assert model.case_id == "inland-labs"
+    assert model.notices == ("Only one 'case' is shown; kept the first.",
+                             "“Fujian's tidal valley” is not among the cases in view under these filters.")
+    assert model.outside == profile.Link("tidal-valley", "Open Fujian's tidal valley without filters")
+    model = profile.case_profile(fixture, _view(fixture), ["../../etc/passwd"])
+    assert (model.case_id, model.notices, model.outside) == ("harbour-robots",
+                                                             ("There is no case '../../etc/passwd'.",), None)
+    empty = profile.case_profile(fixture, _view(fixture, q="no such words"), [])
+    assert (empty.case_id, empty.choices, empty.figures) == (None, (), ())
+
+
+def test_compare_model(fixture):
+    model = compare.compare_page(fixture, _view(fixture), ["tidal-valley", "harbour-robots", "tidal-valley"])
+    assert model.picked == ("tidal-valley", "harbour-robots") and model.message == ""
+    assert [(f.title, list(zip(f.rows["case"], f.rows["label"], f.rows["scaled"].round(6), strict=True)))
+            for f in model.families] == [
+        ("Money, billion yuan (converted from the units the report uses)",
+         [("Harbour's robots", "Sales of the alliance's members", 0.82)]),  # the target of 350 is not a result
+        ("Enterprises and institutions (count)",
+         [("Harbour's robots", "Enterprises in the harbour robotics alliance", 60.0),
+          ("Fujian's tidal valley", "Tidal power enterprises in the valley", 35.0)]),
+        ("Laboratories, platforms and institutes (count)",
+         [("Fujian's tidal valley", "National test platforms in the valley", 3.0)]),
+        ("Talent and staff (people)",
+         [("Harbour's robots", "Robot engineers trained by the alliance", 2400.0),
+          ("Fujian's tidal valley", "Researchers who moved to the coast", 800.0)]),
+    ]
+    assert compare.compare_page(fixture, _view(fixture, regions=("central",)), []).message == \
+        "Choose at least two cases to compare."
+
+
+def test_sources_model_keeps_national_records_apart(fixture):
+    model = sources.sources_view(fixture, _view(fixture, provinces=("hubei",)))
+    assert (model.figures_tab, model.events_tab, model.national_tab) == ("Case figures (6)", "Case events (2)",
+                                                                         "National records (6)")
+    assert set(model.figures["case"]) == {"Inland labs"} and set(model.national_figures["case"]) == {"National"}
+    assert len(model.downloads["metrics"]) == 6
+    assert model.documents[0][0] == ("Alpha Report: Invented Regional Cases of New Productive Forces (fixture) — "
+                                    "Alpha Institute (invented for tests), 2024.")
+
+
+def test_timeline_model_puts_national_events_in_their_own_lane(fixture):
+    view = _view(fixture, provinces=("hubei",))
+    with_national = timeline.timeline_page(fixture, view, national=True)
+    assert list(dict.fromkeys(with_national.lanes["lane"])) == ["National", "Inland labs"]
+    assert with_national.count == "5 events. Dates are as the sources give them."
+    assert list(timeline.timeline_page(fixture, view, national=False).lanes["lane"].unique()) == ["Inland labs"]
+
+
+def test_deck_model(fixture):
+    model = deck.deck(fixture, _view(fixture, regions=("east",)), ["2"])
+    assert (model.count, model.number, model.notices, model.position) == (2, 2, (), "Slide 2 of 2 · section 5.2")
+    assert model.current.title == "Fujian's tidal valley" and len(model.current.figures) <= 4
+    assert [s.case_id for s in deck.slides(fixture, _view(fixture))] == [
+        "harbour-robots", "tidal-valley", "inland-labs", "twin-city-science"]
+    assert deck.deck(fixture, _view(fixture, q="no such words"), ["1"]).current is None
+
+
+@pytest.mark.parametrize(("written", "precision", "start", "end"), [
+    ("2024", "year", "2024-01-01", "2025-01-01"), ("2024-Q2", "quarter", "2024-04-01", "2024-07-01"),
+    ("2024-06", "month", "2024-06-01", "2024-07-01"), ("2024-06-17", "day", "2024-06-17", "2024-06-18"),
+])
+def test_a_written_date_names_its_whole_period(written, precision, start, end):
+    assert dates.precision(written) == precision
+    assert [str(x.date()) for x in dates.span(written)] == [start, end]
+
+
+@pytest.mark.parametrize(("written", "error"), [("2024-13", "month 13 does not exist"),
+                                                ("2024-02-30", "2024-02-30 is not a calendar date"),
+                                                ("June 2024", dates.FORMS_HELP)])
+def test_a_bad_date_is_named(written, error):
+    with pytest.raises(ValueError, match=error):
+        dates.check(written)
