@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -34,8 +35,9 @@ def check(value: str) -> str:
     form = precision(value)
     if form is None:
         raise ValueError(FORMS_HELP)
-    if form in ("day", "month") and not 1 <= int(value[5:7]) <= 12:
-        raise ValueError(f"month {int(value[5:7])} does not exist")
+    month = parse(value).month
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"month {month} does not exist")
     if form == "day":
         try:
             datetime.date.fromisoformat(value)
@@ -44,21 +46,42 @@ def check(value: str) -> str:
     return value
 
 
+@dataclass(frozen=True)
+class Written:
+    """A written date, read: its precision, and the parts it gives (None where it gives none)."""
+
+    precision: str
+    year: int
+    quarter: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+def parse(value: str) -> Written:
+    """Read a date already checked by check(): '2024-Q2' -> Written('quarter', 2024, quarter=2)."""
+    form = precision(value) or "year"
+    parts = value.split("-")
+    if form == "quarter":
+        return Written(form, int(parts[0]), quarter=int(parts[1][1:]))
+    numbers = [int(part) for part in parts]
+    return Written(form, *numbers[:1], month=numbers[1] if len(numbers) > 1 else None,
+                   day=numbers[2] if len(numbers) > 2 else None)
+
+
 def year(value: str) -> int:
-    return int(value[:4])
+    return parse(value).year
 
 
 def span(value: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The start and (exclusive) end of the period a date names: '2024-Q1' -> 1 Jan to 1 Apr 2024."""
-    form = precision(value)
-    start_year = year(value)
-    if form == "quarter":
-        start = pd.Timestamp(start_year, 3 * (int(value[6]) - 1) + 1, 1)
+    date = parse(value)
+    if date.quarter:
+        start = pd.Timestamp(date.year, 3 * (date.quarter - 1) + 1, 1)
         return start, start + pd.DateOffset(months=3)
-    if form == "month":
-        start = pd.Timestamp(start_year, int(value[5:7]), 1)
-        return start, start + pd.DateOffset(months=1)
-    if form == "day":
-        start = pd.Timestamp(value)
+    if date.day:
+        start = pd.Timestamp(date.year, date.month, date.day)
         return start, start + pd.Timedelta(days=1)
-    return pd.Timestamp(start_year, 1, 1), pd.Timestamp(start_year + 1, 1, 1)
+    if date.month:
+        start = pd.Timestamp(date.year, date.month, 1)
+        return start, start + pd.DateOffset(months=1)
+    return pd.Timestamp(date.year, 1, 1), pd.Timestamp(date.year + 1, 1, 1)

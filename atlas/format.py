@@ -55,14 +55,14 @@ def figure(value: float, unit: str, qualifier: str = "exact", status: str = "rep
 
 def when(date: str) -> str:
     """'2024' -> '2024'; '2024-Q1' -> 'Q1 2024'; '2024-06' -> 'June 2024'; '2024-06-17' -> '17 June 2024'."""
-    form = dates.precision(date)
-    if form == "quarter":
-        return f"{date[5:]} {date[:4]}"
-    if form == "month":
-        return format_date(datetime.date(dates.year(date), int(date[5:7]), 1), "MMMM y", locale=LOCALE)
-    if form == "day":
-        return format_date(datetime.date.fromisoformat(date), "d MMMM y", locale=LOCALE)
-    return date
+    written = dates.parse(date)
+    if written.quarter:
+        return f"Q{written.quarter} {written.year}"
+    if written.day:
+        return format_date(datetime.date(written.year, written.month, written.day), "d MMMM y", locale=LOCALE)
+    if written.month:
+        return format_date(datetime.date(written.year, written.month, 1), "MMMM y", locale=LOCALE)
+    return str(written.year)
 
 
 def plural(count: int, word: str) -> str:

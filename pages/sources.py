@@ -12,8 +12,8 @@ from atlas.text import t
 frame = ui.frame("sources")
 st.title(t("sources.title"), anchor=False)
 st.caption(t("sources.caption"))
-national = st.toggle(t("sources.include_national"), key="sources_national")
-model = sources.sources_view(frame.data, frame.view, national)
+# The toggle is drawn beside the downloads it governs; its value is read here, before the model is built.
+model = sources.sources_view(frame.data, frame.view, bool(st.session_state.get("sources_national", False)))
 
 FIGURE_COLUMNS = {"case": t("col.case"), "label": t("col.figure"), "shown": t("col.shown"),
                   "value": st.column_config.NumberColumn(t("col.value"), format="%g"), "unit": t("col.unit"),
@@ -38,6 +38,7 @@ with documents:
         st.caption(fmt.md(note))
 
 st.subheader(t("sources.downloads"), anchor=False)
+st.toggle(t("sources.include_national"), key="sources_national")
 columns = st.columns(len(model.downloads) + 2)
 # The files are made when a button is clicked (a callable), not on every rerun of the page.
 for column, (name, table) in zip(columns, model.downloads.items(), strict=False):
