@@ -285,3 +285,17 @@ def pick_number(values: list[str], count: int, what: str = "slide") -> tuple[int
     if text.isascii() and text.isdigit() and 1 <= int(text) <= count:
         return int(text), []
     return 1, [t("notice.bad_number", what=what, value=_shown(values[0]), count=count)]
+
+
+def describe(selection: Filter, data: Atlas) -> tuple[str, ...]:
+    """The filter in words, a line per facet: 'Sector: Quantum information', 'Years: 2020 to 2024'."""
+    labels = choices(data)
+    lines = [t("describe.facet", facet=t(f"filters.{key}"),
+               values=", ".join(labels[key].get(v, v) for v in getattr(selection, attribute)))
+             for key, attribute in MULTI_KEYS.items() if getattr(selection, attribute)]
+    if selection.year_from is not None or selection.year_to is not None:
+        low, high = data.years()
+        lines.append(t("describe.years", start=selection.year_from or low, end=selection.year_to or high))
+    if selection.q:
+        lines.append(t("describe.search", q=selection.q))
+    return tuple(lines)

@@ -67,3 +67,11 @@ def when(date: str) -> str:
 
 def plural(count: int, word: str) -> str:
     return f"{number(count)} {word}" + ("" if count == 1 else "s")
+
+
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: object) -> str:
+    """Data text for a file format built on XML (PPTX) or a PDF: characters XML 1.0 forbids become spaces."""
+    return _XML_FORBIDDEN.sub(" ", str(text))

@@ -222,3 +222,5 @@ class Source(Strict):
     url: str = ""
     seed: Text
     note: str = ""
+    short: Text  # how a slide cites it: "Xinhua Institute 2024"
+    cases_chapter: bool = False  # the document whose chapter 5 holds the cases: cited with the case's section

@@ -230,8 +230,8 @@ def load(data_dir: Path = DATA_DIR) -> Atlas:
         events=pd.DataFrame(event_rows, columns=EVENT_COLUMNS),
         sources=pd.DataFrame(
             [{"source_id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url,
-              "seed": s.seed, "note": s.note} for s in sources],
-            columns=["source_id", "title", "publisher", "date", "url", "seed", "note"]),
+              "seed": s.seed, "note": s.note, "short": s.short, "cases_chapter": s.cases_chapter} for s in sources],
+            columns=["source_id", "title", "publisher", "date", "url", "seed", "note", "short", "cases_chapter"]),
         places=pd.DataFrame(place_rows, columns=["case_id", "role", "name", "name_zh", "city", "district",
                                                  "province", "lat", "lon"]),
         organisations=pd.DataFrame(org_rows, columns=["case_id", "name", "name_zh", "kind"]),
