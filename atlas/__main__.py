@@ -1,4 +1,5 @@
-"""Command line: `python -m atlas validate` checks every data file; `python -m atlas export DIR` writes the CSVs."""
+"""Command line: `python -m atlas validate` checks every data file; `python -m atlas export DIR` writes the CSVs;
+`python -m atlas deck OUT.pptx|OUT.pdf [--sector ...]` writes the deck the Present page shows for those filters."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from atlas import export, fidelity, store
+from atlas import export, fidelity, filters, store
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,9 +18,17 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--seeds", type=Path, default=None, help="folder of source documents")
     out = commands.add_parser("export", help="write cases.csv, metrics.csv, events.csv, sources.csv")
     out.add_argument("directory", type=Path)
+    slides = commands.add_parser("deck", help="write the deck as PPTX or PDF (by the file's suffix)")
+    slides.add_argument("output", type=Path)
+    for key in filters.MULTI_KEYS:
+        slides.add_argument(f"--{key}", action="append", default=[], help=f"as {key}= in a link; may repeat")
+    for key in ("from", "to", "q"):
+        slides.add_argument(f"--{key}", dest=key, default=None, help=f"as {key}= in a link")
     args = parser.parse_args(argv)
 
     atlas = store.load(args.data)
+    if args.command == "deck":
+        return _deck(atlas, args)
     if args.command == "export":
         for path in export.write(atlas, args.directory):
             print(f"wrote {path}")
@@ -34,6 +43,28 @@ def main(argv: list[str] | None = None) -> int:
                f"{len(atlas.sources)} sources")
     print(f"{'FAILED' if problems else 'OK'}: {summary}; {len(problems)} problem(s)")
     return 1 if problems else 0
+
+
+def _deck(atlas: store.Atlas, args: argparse.Namespace) -> int:
+    from atlas import deck
+
+    params = {key: getattr(args, key) for key in filters.MULTI_KEYS}
+    params |= {key: [value] for key in ("from", "to", "q") if (value := getattr(args, key)) is not None}
+    selection, notices = filters.parse(params, atlas)
+    for line in [*notices, *(f"skipped: {p}" for p in atlas.problems)]:
+        print(line, file=sys.stderr)
+    suffix = args.output.suffix.lower()
+    if suffix not in (".pptx", ".pdf"):
+        print("the output file must end in .pptx or .pdf", file=sys.stderr)
+        return 2
+    try:
+        slides = deck.slides(atlas, filters.apply(atlas, selection), selection)
+    except ValueError as error:  # no case in view, or more slides than a file holds
+        print(error, file=sys.stderr)
+        return 1
+    args.output.write_bytes(deck.file(suffix[1:], lambda: slides))
+    print(f"wrote {args.output}: {len(slides)} slides")
+    return 0
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ content of its own.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -20,6 +21,7 @@ from atlas.store import Atlas
 from atlas.text import LOCALE, n, t
 
 FIGURES_PER_SLIDE = 4
+AGENDA = 10  # cases listed on the title slide
 NATIONAL_EVENTS = 6  # the most a slide holds and still reads from the back of the room
 SLIDE_LIMIT = 60  # a file of more slides is refused: narrow the filters (a talk is not 1,000 slides)
 
@@ -28,6 +30,8 @@ SLIDE_LIMIT = 60  # a file of more slides is refused: narrow the filters (a talk
 class DeckFigure:
     label: str
     value: str  # as the source writes it, hedge kept: 'over 60 enterprises'
+    number: str  # the part for large type: 'over 60'
+    rest: str  # the unit and status under it: 'enterprises', 'billion yuan (target)'
     when: str  # 'as of 2024', 'by 2028'
     source: str  # 'Xinhua Institute 2024, §5.2'
     quote: str
@@ -86,13 +90,13 @@ def _case_slide(data: Atlas, case: pd.Series, metrics: pd.DataFrame) -> Slide:
     # The key figures first, then the next ones: a full 2 x 2 grid reads better than three and a gap.
     rows = pd.concat([metrics[metrics["key"]], metrics[~metrics["key"]]]).head(FIGURES_PER_SLIDE)
     figures = tuple(
-        DeckFigure(label=f.label, value=f.shown, when=f.when, quote=f.quote,
+        DeckFigure(label=f.label, value=f.shown, number=f.number, rest=f.rest, when=f.when, quote=f.quote,
                    source=source_line(data, row["source_id"], case["section"]))
         for f, (_, row) in zip(summary.figures(data, rows), rows.iterrows(), strict=True))
     places = data.places[data.places["case_id"] == case["case_id"]]
     return Slide(
         kind="case", case_id=case["case_id"], title=case["short_title"], subtitle=case["title_zh"],
-        place=" · ".join([summary.province_names(data, case["provinces"]), case["city"]]),
+        place=" · ".join(dict.fromkeys([summary.province_names(data, case["provinces"]), case["city"]])),
         figures=figures, sentence=_first_sentence(case["summary"]),
         locator=Locator(tuple(case["provinces"]), tuple(zip(places["lon"], places["lat"], strict=True))),
         footer=t("deck.case_footer", section=case["section"]),
@@ -102,10 +106,12 @@ def _case_slide(data: Atlas, case: pd.Series, metrics: pd.DataFrame) -> Slide:
 
 
 def _title_slide(data: Atlas, view: View, selection: Filter, today: datetime.date) -> Slide:
-    described = filters.describe(selection, data)
+    in_view = " · ".join((summary.in_view(view), *filters.describe(selection, data)))
+    agenda = [f"{case.section} · {case.short_title}" for case in view.cases.head(AGENDA).itertuples()]
+    if len(view.cases) > AGENDA:
+        agenda.append(n("deck.agenda_more", len(view.cases) - AGENDA))
     return Slide(kind="title", title=t("deck.title"), subtitle=t("deck.subtitle"),
-                 place=format_date(today, "d MMMM y", locale=LOCALE),
-                 lines=(summary.in_view(view), *described),
+                 place=format_date(today, "d MMMM y", locale=LOCALE), lines=(in_view, *agenda),
                  notes=(t("deck.title_notes"),))
 
 
@@ -117,7 +123,8 @@ def _national_slide(data: Atlas, view: View) -> Slide:
     hidden = len(events) - len(shown)
     codes = tuple(dict.fromkeys(code for codes in view.cases["provinces"] for code in codes))
     return Slide(
-        kind="national", title=t("deck.national"), place=summary.in_view(view), lines=lines,
+        kind="national", title=t("deck.national"), place=t("deck.national_place", in_view=summary.in_view(view)),
+        lines=lines,
         locator=Locator(codes, tuple(zip(view.cases["lon"], view.cases["lat"], strict=True))),
         footer=n("deck.national_more", hidden) if hidden else t("deck.national_footer"),
         notes=tuple(f"{fmt.when(e.date)}: “{e.quote}” ({source_line(data, e.source_id, '')})"
@@ -170,3 +177,15 @@ def deck(data: Atlas, view: View, selection: Filter, requested: list[str]) -> De
     number, notices = filters.pick_number(requested, total, "slide")
     current = slide_at(data, view, selection, number) if total else None
     return Deck(count=total, number=number, current=current, notices=tuple(notices))
+
+
+def file(kind: str, make: Callable[[], tuple[Slide, ...]]) -> bytes:
+    """The deck as a PPTX or PDF file. The renderers are imported here, when a file is asked for: a page
+    that only shows slides does not pay for loading them."""
+    if kind == "pptx":
+        from atlas.deck_pptx import pptx_bytes
+
+        return pptx_bytes(make())
+    from atlas.deck_pdf import pdf_bytes
+
+    return pdf_bytes(make())

@@ -43,14 +43,20 @@ def amount(value: float, unit: str) -> str:
     return f"{number(value)} {unit}"
 
 
+def figure_parts(value: float, unit: str, qualifier: str = "exact", status: str = "reported") -> tuple[str, str]:
+    """A figure split for large type: the hedged number and the rest, ('over 60', 'enterprises'),
+    ('about 90%', '(target)'). Joined by a space they are figure()."""
+    percent = unit in ("percent", "%")
+    hedge = _QUALIFIER_WORDS.get(qualifier, qualifier)
+    big = number(value) + ("%" if percent else "")
+    state = _STATUS_WORDS.get(status, status)
+    rest = " ".join(part for part in ("" if percent else unit, f"({state})" if state else "") if part)
+    return (f"{hedge} {big}" if hedge else big), rest
+
+
 def figure(value: float, unit: str, qualifier: str = "exact", status: str = "reported") -> str:
     """A figure as a reader should see it, hedge kept: 'over 60 enterprises', 'about 90% (target)'."""
-    text = amount(value, unit)
-    hedge = _QUALIFIER_WORDS.get(qualifier, qualifier)
-    if hedge:
-        text = f"{hedge} {text}"
-    state = _STATUS_WORDS.get(status, status)
-    return f"{text} ({state})" if state else text
+    return " ".join(part for part in figure_parts(value, unit, qualifier, status) if part)
 
 
 def when(date: str) -> str:

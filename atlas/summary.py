@@ -24,6 +24,8 @@ class Figure:
     case_id: str
     label: str
     shown: str  # 'over 60 enterprises', 'about 90% (target)'
+    number: str  # the part for large type: 'over 60', 'about 90%'
+    rest: str  # the unit and status: 'enterprises', '(target)'
     when: str  # 'as of 2024', or 'by 2028' for a target or a forecast
     quote: str
     document: str
@@ -32,9 +34,11 @@ class Figure:
 
 def figure(data: Atlas, row: pd.Series) -> Figure:
     written = fmt.when(row["as_of"])
+    big, rest = fmt.figure_parts(row["value"], row["unit"], row["qualifier"], row["status"])
     return Figure(
-        case_id=row["case_id"], label=row["label"],
-        shown=fmt.figure(row["value"], row["unit"], row["qualifier"], row["status"]),
+        case_id=row["case_id"], label=row["label"], shown=fmt.figure(row["value"], row["unit"], row["qualifier"],
+                                                                     row["status"]),
+        number=big, rest=rest,
         when=t("case.as_of" if row["status"] == "reported" else "case.by", when=written),
         quote=row["quote"], document=data.source_titles.get(row["source_id"], row["source_id"]),
         status=row["status"],

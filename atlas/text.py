@@ -140,6 +140,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
     "deck.title_notes": "Every figure in this deck is the report's own claim, as reported, with its source on "
                         "the slide.",
     "deck.national": "The national picture",
+    "deck.national_place": "{in_view} on the map; national policy beside them",
+    "deck.agenda_more": {"one": "and {count} more case", "other": "and {count} more cases"},
     "deck.national_footer": "National policy events, as the sources date them",
     "deck.national_more": {"one": "{count} earlier national event on the Timeline page",
                            "other": "{count} earlier national events on the Timeline page"},

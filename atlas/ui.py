@@ -83,7 +83,7 @@ def navigation() -> list:
             for page in pages.PAGES]
 
 
-def frame(key: str) -> Frame:
+def frame(key: str, sidebar: str = "expanded") -> Frame:
     """Every page's first line: page config, navigation, filters and notices; returns what the page shows.
 
     Why each page calls it, rather than dashboard.py alone: with pages/ beside the entry script, Streamlit
@@ -92,7 +92,9 @@ def frame(key: str) -> Frame:
     dashboard.py uses, and drawing the links and filters here makes that first visit look like every other.
     """
     page = pages.BY_KEY[key]
-    st.set_page_config(page_title=f"{page.title} · {t('app.title')}", page_icon="assets/icon.png", layout="wide")
+    # initial_sidebar_state takes effect when it changes: Present closes the sidebar, the other pages open it.
+    st.set_page_config(page_title=f"{page.title} · {t('app.title')}", page_icon="assets/icon.png", layout="wide",
+                       initial_sidebar_state=sidebar)
     if PagesManager.uses_pages_directory:
         st.navigation(navigation(), position="hidden")
     data = atlas()
@@ -186,6 +188,11 @@ def _problems(data: store.Atlas) -> None:
             st.text(str(problem))
 
 
+def stylesheet(name: str) -> None:
+    """A page's own stylesheet from assets/ (a static file, never data): st.html sends a .css file as <style>."""
+    st.html(store.ROOT / "assets" / name)
+
+
 def notices(lines: list[str] | tuple[str, ...]) -> None:
     for line in lines:
         st.caption(f":material/info: {fmt.md(line)}")
@@ -202,6 +209,19 @@ def url_choice(key: str, param: str, options: list[str], labels: dict[str, str],
     draw: Callable = st.multiselect if multi else st.selectbox
     shown = (lambda option: labels.get(option, option)) if labels else str
     draw(widget.pop("label"), options, key=key, format_func=shown, on_change=write, **widget)
+
+
+def url_toggle(key: str, param: str, label: str) -> None:
+    """A toggle that shows the URL's `param=1` and writes it back (absent when off): notes=1 reopens the notes."""
+    st.session_state[key] = st.query_params.get_all(param)[:1] == ["1"]
+
+    def write() -> None:
+        if st.session_state[key]:
+            st.query_params[param] = "1"
+        elif param in st.query_params:
+            del st.query_params[param]
+
+    st.toggle(label, key=key, on_change=write)
 
 
 # --- Figures ------------------------------------------------------------------------------------------------

@@ -1,17 +1,21 @@
-"""Presentation mode: one case in view per slide, large type, the key figures and a small map."""
+"""Presentation mode: the deck of the cases in view, full screen, moved by the keyboard, carried away as a file."""
+
+from functools import partial
 
 import streamlit as st
 
-from atlas import charts, deck, ui
+from atlas import deck, locator, ui
 from atlas import format as fmt
 from atlas.text import t
 
-frame = ui.frame("present")
-model = deck.deck(frame.data, frame.view, frame.param("slide"))
-ui.notices(model.notices)
+# The filters stay in the closed sidebar; the Filters toggle opens it (it takes effect when its value changes).
+frame = ui.frame("present", sidebar="expanded" if st.session_state.get("deck_filters") else "collapsed")
+ui.stylesheet("present.css")
+model = deck.deck(frame.data, frame.view, frame.selection, frame.param("slide"))
 slide = model.current
 if slide is None:
     st.info(t("empty"))
+    st.toggle(t("deck.filters"), key="deck_filters")
     st.stop()
 
 
@@ -19,22 +23,75 @@ def go_to(number: int) -> None:
     st.query_params["slide"] = str(number)
 
 
-back, position, forward = st.columns([1, 4, 1])
-back.button(t("present.previous"), on_click=go_to, args=(model.number - 1,), disabled=model.number == 1,
-            icon=":material/arrow_back:", width="stretch")
-position.caption(fmt.md(model.position))
-forward.button(t("present.next"), on_click=go_to, args=(model.number + 1,), disabled=model.number == model.count,
-               icon=":material/arrow_forward:", width="stretch")
+first, last = model.number == 1, model.number == model.count
+with st.container(key="deck_controls", horizontal=True, vertical_alignment="center"):
+    st.button(t("deck.first"), on_click=go_to, args=(1,), disabled=first, icon=":material/first_page:",
+              shortcut="Home")
+    st.button(t("present.previous"), on_click=go_to, args=(model.number - 1,), disabled=first,
+              icon=":material/arrow_back:", shortcut="Left")
+    st.caption(model.position)
+    st.button(t("present.next"), on_click=go_to, args=(model.number + 1,), disabled=last,
+              icon=":material/arrow_forward:", shortcut="Right")
+    st.button(t("deck.last"), on_click=go_to, args=(model.count,), disabled=last, icon=":material/last_page:",
+              shortcut="End")
+    st.space("stretch")
+    ui.url_toggle("deck_notes", "notes", t("deck.notes"))
+    st.toggle(t("deck.filters"), key="deck_filters")
+    files = (model.count <= deck.SLIDE_LIMIT, t("deck.too_many", count=model.count, limit=deck.SLIDE_LIMIT))
+    everything = partial(deck.slides, frame.data, frame.view, frame.selection)
+    st.download_button("PPTX", partial(deck.file, "pptx", everything), file_name="nqp-atlas-deck.pptx",
+                       mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                       icon=":material/download:", on_click="ignore", disabled=not files[0],
+                       help=t("deck.download_pptx") if files[0] else files[1])
+    st.download_button("PDF", partial(deck.file, "pdf", everything), file_name="nqp-atlas-deck.pdf",
+                       mime="application/pdf", icon=":material/download:", on_click="ignore", disabled=not files[0],
+                       help=t("deck.download_pdf") if files[0] else files[1])
+with st.container(key="deck_keys"):  # hidden: more keys for the same moves
+    st.button("PageUp", on_click=go_to, args=(model.number - 1,), disabled=first, shortcut="PageUp")
+    st.button("PageDown", on_click=go_to, args=(model.number + 1,), disabled=last, shortcut="PageDown")
+    st.button("Space", on_click=go_to, args=(model.number + 1,), disabled=last, shortcut="Space")
+ui.notices(model.notices)
 
-st.title(fmt.md(slide.title), anchor=False)
-st.header(fmt.md(slide.title_zh), anchor=False)
-left, right = st.columns([3, 2])
-with left:
-    for start in range(0, len(slide.figures), 2):
-        for column, figure in zip(st.columns(2), slide.figures[start:start + 2], strict=False):
-            with column:
-                ui.figure_card(figure, large=True)
-    st.caption(fmt.md(slide.footer))
-with right:
-    st.plotly_chart(charts.inset_map(ui.cities(), slide.places, height=300), config={"displayModeBar": False},
-                    alt=t("case.map_alt", places=", ".join(slide.places["name"])))
+
+def figure(number: int, item: deck.DeckFigure) -> None:
+    with st.container(key=f"deck_figure_{number}", border=True):
+        st.container(key=f"deck_label_{number}").markdown(fmt.md(item.label))
+        st.container(key=f"deck_number_{number}").markdown(fmt.md(item.number))
+        if item.rest:
+            st.container(key=f"deck_rest_{number}").markdown(fmt.md(item.rest))
+        st.container(key=f"deck_source_{number}").markdown(fmt.md(f"{item.when} · {item.source}"))
+
+
+with st.container(key="deck_slide"):
+    st.container(key="deck_title").title(fmt.md(slide.title), anchor=False)
+    if slide.subtitle or slide.place:
+        with st.container(key="deck_subtitle"):
+            if slide.subtitle:
+                st.markdown(fmt.md(slide.subtitle))
+            if slide.place:
+                st.caption(fmt.md(slide.place))
+    if slide.kind == "case":
+        left, right = st.columns([3, 2], gap="medium")
+        with left:
+            for start in range(0, len(slide.figures), 2):
+                for column, (i, item) in zip(st.columns(2), list(enumerate(slide.figures))[start:start + 2],
+                                             strict=False):
+                    with column:
+                        figure(i, item)
+        with right:
+            st.container(key="deck_map").image(locator.png(slide.locator), width="stretch")
+            st.container(key="deck_sentence").markdown(fmt.md(slide.sentence))
+    elif slide.kind == "national":
+        left, right = st.columns([3, 2], gap="medium")
+        left.container(key="deck_lines").markdown("\n".join(f"- {fmt.md(line)}" for line in slide.lines))
+        right.container(key="deck_map").image(locator.png(slide.locator), width="stretch")
+    else:
+        st.container(key="deck_lines").markdown("\n".join(f"- {fmt.md(line)}" for line in slide.lines))
+    if slide.footer:
+        st.container(key="deck_footer").markdown(fmt.md(slide.footer))
+
+if frame.param("notes")[:1] == ["1"]:
+    with st.container(key="deck_notes_pane", border=True):
+        st.subheader(t("deck.notes"), anchor=False)
+        for line in slide.notes:
+            st.markdown(fmt.md(line))

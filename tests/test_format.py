@@ -54,3 +54,14 @@ def test_a_message_with_plural_forms_must_be_given_a_count():
 
     with pytest.raises(TypeError):
         t("timeline.count")
+
+
+@pytest.mark.parametrize(("args", "parts"), [
+    ((60, "enterprises", "over"), ("over 60", "enterprises")),
+    ((85, "percent", "over"), ("over 85%", "")),
+    ((90, "percent", "about", "target"), ("about 90%", "(target)")),
+    ((3.8, "billion yuan", "up-to", "expected"), ("up to 3.8", "billion yuan (expected)")),
+])
+def test_figure_parts_split_the_number_from_its_unit_and_join_back(args, parts):
+    assert fmt.figure_parts(*args) == parts
+    assert " ".join(p for p in parts if p) == fmt.figure(*args)

@@ -29,7 +29,8 @@ def test_overview_model(fixture):
 def test_a_figure_reads_as_the_source_wrote_it(fixture):
     rows = fixture.metrics[fixture.metrics["label"] == "Tidal capacity goal"]
     assert summary.figures(fixture, rows) == (summary.Figure(
-        case_id="tidal-valley", label="Tidal capacity goal", shown="up to 1.5 gigawatts (target)", when="by 2030",
+        case_id="tidal-valley", label="Tidal capacity goal", shown="up to 1.5 gigawatts (target)", number="up to 1.5",
+        rest="gigawatts (target)", when="by 2030",
         quote="The plan sets a goal of up to 1.5 gigawatts by 2030",
         document="Alpha Report: Invented Regional Cases of New Productive Forces (fixture)", status="target"),)
 

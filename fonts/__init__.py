@@ -1,0 +1,1 @@
+"""Tools that build the committed fonts in assets/fonts/ (see fonts/build.py)."""
