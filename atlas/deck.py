@@ -162,7 +162,7 @@ def slides(data: Atlas, view: View, selection: Filter, today: datetime.date | No
     """Every slide, in order: what a file of the whole deck holds. Raises ValueError past SLIDE_LIMIT."""
     total = count(view)
     if total == 0:
-        raise ValueError(t("empty"))
+        raise ValueError(t("deck.empty"))
     if total > SLIDE_LIMIT:
         raise ValueError(t("deck.too_many", count=fmt.number(total), limit=SLIDE_LIMIT))
     by_case = dict(tuple(view.metrics.groupby("case_id", sort=False)))

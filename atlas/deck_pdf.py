@@ -154,21 +154,42 @@ class _Page:
 
 
 def _title(page: _Page, slide: Slide) -> None:
-    y = 46.0
+    """Title, subtitle, date and what is in view on the left, a little above the middle; the agenda (the
+    slide's other lines) down the right, in one size, the largest from 18 pt down to 12 pt at which it fits."""
+    agenda = [_clean(line) for line in slide.lines[1:]]
+    width = CONTENT * (0.56 if agenda else 0.8)
+    title = page.fit(_clean(slide.title), width, 2 * 40 * PT * LEADING, 40, 28, bold=True, max_lines=2)
+    subtitle = page.fit(_clean(slide.subtitle), width, 3 * 22 * PT * LEADING, 22, 16, max_lines=3)
+    date = page.cut(_clean(slide.place), width, 16)
+    in_view = page.cut(_clean(slide.lines[0]), width, 18, max_lines=3) if slide.lines else _Block((), 18, False)
+    height = title.height + 3 + subtitle.height + 3 + date.height + 8 + in_view.height
+    y = max(24.0, (HEIGHT - height) / 2 - 6)
     page.pdf.set_fill_color(*VALUE)
     page.pdf.rect(MARGIN, y - 9, 28, 2.2, style="F")
-    width = CONTENT * 0.8
-    limit = page.top(10)
-    y = page.draw(page.fit(_clean(slide.title), width, 36, 40, 28, bold=True, max_lines=2), MARGIN, y, width, TEXT)
-    y = page.draw(page.fit(_clean(slide.subtitle), width, 22, 22, 16, max_lines=2), MARGIN, y + 3, width, TEXT)
-    y = page.draw(page.cut(_clean(slide.place), width, 16), MARGIN, y + 3, width, SECONDARY)
-    y += 8
-    for line in slide.lines:
-        room = limit - y
-        if room < 18 * PT * LEADING:
+    y = page.draw(title, MARGIN, y, width, TEXT)
+    y = page.draw(subtitle, MARGIN, y + 3, width, TEXT)
+    y = page.draw(date, MARGIN, y + 3, width, SECONDARY) + 8
+    page.draw(in_view, MARGIN, y, width, TEXT)
+    if not agenda:
+        return
+    x = MARGIN + width + 12
+    column = WIDTH - MARGIN - x
+    room = page.top(10) - 24
+    size, gap = 18.0, 1.8
+    while True:  # one line each if that can be had at 13 pt or more
+        blocks = [page.cut(line, column, size, max_lines=2) for line in agenda]
+        height = sum(block.height + gap for block in blocks) - gap
+        single = all(len(block.lines) == 1 for block in blocks)
+        if (height <= room and (single or size <= 13)) or size <= 12:
             break
-        block = page.fit(_clean(line), width, room, 18, 14, max_lines=2)
-        y = page.draw(block, MARGIN, y, width, TEXT) + 1.5
+        size -= 1
+    while height > room and blocks:  # past 12 pt: the last ones give way to an ellipsis
+        blocks = [*blocks[:-2], page.cut(ELLIPSIS, column, size)]
+        height = sum(block.height + gap for block in blocks) - gap
+    y = max(20.0, (HEIGHT - height) / 2 - 6)
+    page.rule(x, y - 4, column, RULE)
+    for block in blocks:
+        y = page.draw(block, x, y, column, TEXT) + gap
 
 
 def _heading(page: _Page, slide: Slide, title: float = 32) -> float:
@@ -218,7 +239,7 @@ def _case(page: _Page, slide: Slide) -> None:
     y = _heading(page, slide)
     if slide.subtitle:
         block = page.fit(_clean(slide.subtitle), CONTENT, 22 * PT * LEADING, 22, 14)
-        y = page.draw(block, MARGIN, y, CONTENT, TEXT)
+        y = page.draw(block, MARGIN, y + 1.5, CONTENT, TEXT)
     y = page.draw(page.cut(_clean(slide.place), CONTENT, 14), MARGIN, y + 0.5, CONTENT, SECONDARY) + 5
     limit = page.top(10)
     sentence = page.fit(_clean(slide.sentence), CONTENT, 3 * 14 * PT * LEADING, 14, 12, max_lines=3)
@@ -237,13 +258,14 @@ def _case(page: _Page, slide: Slide) -> None:
 
 
 def _closing(page: _Page, slide: Slide) -> None:
+    """The documents, one to an item, 13 pt (down to 10 pt if many), in lines short enough to read."""
     y = _heading(page, slide) + 6
     limit = page.top(12)
+    width = CONTENT * 0.8 - 5
     lines = [_clean(line) for line in slide.lines]
-    size = 13.0
+    size, gap = 13.0, 5.0
     while True:
-        blocks = [page.wrap(line, CONTENT, size) for line in lines]
-        total = sum(len(b) for b in blocks) * size * PT * LEADING + 3 * len(blocks)
+        total = sum(len(page.wrap(line, width, size)) * size * PT * LEADING + gap for line in lines)
         if total <= limit - y or size <= 10:
             break
         size -= 0.5
@@ -251,9 +273,9 @@ def _closing(page: _Page, slide: Slide) -> None:
         room = limit - y
         if room < size * PT * LEADING:
             break
-        block = page.fit(line, CONTENT - 5, room, size, size)
-        page.rule(MARGIN, y + 0.5 * size * PT * LEADING, 2.5, VALUE, 1.2)
-        y = page.draw(block, MARGIN + 5, y, CONTENT - 5, TEXT) + 3
+        block = page.fit(line, width, room, size, size)
+        page.rule(MARGIN, y + block.line_height / 2, 2.5, VALUE, 1.2)
+        y = page.draw(block, MARGIN + 5, y, width, TEXT) + gap
 
 
 LAYOUTS = {"title": _title, "national": _national, "case": _case, "closing": _closing}

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from atlas import fonts
 from atlas.store import NATIONAL, ROOT, Problem, is_national
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -105,6 +106,12 @@ def audit(atlas, seeds: Path) -> list:
         if count != 1:
             problems.append(Problem("data/cases", f"section 5.{n}", "section",
                                     f"expected one case file, found {count}"))
+    text = "".join(str(v) for table in (atlas.cases, atlas.metrics, atlas.events, atlas.places, atlas.organisations,
+                                        atlas.context, atlas.sources) for v in table.to_numpy().ravel())
+    lacking = fonts.missing(text)
+    if lacking:
+        problems.append(Problem("data", "", "", f"the deck's font has no glyph for {''.join(sorted(lacking))!r}; "
+                                                "rebuild it with `make font`"))
     counts = atlas.metrics[~is_national(atlas.metrics["case_id"])].groupby("case_id").size()
     for case_id, file in files.items():
         if counts.get(case_id, 0) < 5:

@@ -150,6 +150,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
     "deck.closing": "Sources",
     "deck.closing_footer": "Figures are the documents' claims, as reported. Made with NQP Atlas.",
     "deck.closing_notes": "The Sources page of NQP Atlas lists every figure with the words that state it.",
+    "deck.empty": "No case matches these filters: there is no deck to write.",
     "deck.too_many": "The deck would have {count} slides; a file holds at most {limit}. Narrow the filters.",
     "deck.download_pptx": "Download deck (PPTX)",
     "deck.download_pdf": "Download deck (PDF)",

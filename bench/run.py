@@ -110,6 +110,11 @@ def choose_sector(page) -> None:
     option.click()
 
 
+def next_slide(page) -> None:
+    page.evaluate(ARM_JS)
+    page.keyboard.press("ArrowRight")
+
+
 def choose_series(page) -> None:
     page.locator("[data-testid=stSelectbox]").first.click()
     option = page.get_by_role("option", name="b")
@@ -124,6 +129,26 @@ def median_alternating(ours: Callable[[], float], base: Callable[[], float], run
         a.append(ours())
         b.append(base())
     return statistics.median(a), statistics.median(b)
+
+
+def deck_times(runs: int) -> list[Row]:
+    """Seconds to write the whole deck of the ten cases as PPTX and as PDF (warm: fonts and maps loaded once)."""
+    from atlas import deck, filters, store
+
+    data = store.load()
+    selection = filters.Filter()
+    view = filters.apply(data, selection)
+    rows: list[Row] = []
+    for kind in ("pptx", "pdf"):
+        deck.file(kind, lambda: deck.slides(data, view, selection))  # warm
+        times = []
+        for _ in range(max(3, runs // 2)):
+            start = time.perf_counter()
+            deck.file(kind, lambda: deck.slides(data, view, selection))
+            times.append(time.perf_counter() - start)
+        rows.append((f"deck export, {kind.upper()} of {deck.count(view)} slides", statistics.median(times), None, "s",
+                     "< 3 s"))
+    return rows
 
 
 def script_time(page: pages.Page | None, runs: int, env_data: Path | None = None) -> float:
@@ -195,6 +220,10 @@ def measure(runs: int, cold_runs: int) -> list[Row]:
             mine, theirs = median_alternating(lambda: browser.change_time(ours_url + "/", choose_sector),
                                               lambda: browser.change_time(base_url, choose_series), runs)
             rows.append(("filter change -> redrawn page (Overview, sector)", mine, theirs, "s", "ratio <= 1.5"))
+            log("slide change")
+            mine, theirs = median_alternating(lambda: browser.change_time(ours_url + "/present?slide=3", next_slide),
+                                              lambda: browser.change_time(base_url, choose_series), runs)
+            rows.append(("slide change (right arrow) -> redrawn slide", mine, theirs, "s", "ratio <= 1.5"))
             log("bytes per load")
             base_all, base_app = browser.bytes_per_load(base_url)
             for path in ("/", "/map"):
@@ -220,6 +249,8 @@ def measure(runs: int, cold_runs: int) -> list[Row]:
             stop(base)
         browser.instance.close()
 
+    log("deck files")
+    rows += deck_times(runs)
     log("script time (AppTest)")
     base_script = script_time(None, runs)
     for page in pages.PAGES:
@@ -241,7 +272,8 @@ def table(rows: list[Row]) -> str:
     lines = ["| figure | ours | baseline | ratio | target |", "|---|---:|---:|---:|---|"]
     for name, ours, base, unit, target in rows:
         ratio = f"{ours / base:.2f}" if base else ""
-        lines.append(f"| {name} | {ours:.3f} {unit} | {base:.3f} {unit} | {ratio} | {target} |")
+        shown = f"{base:.3f} {unit}" if base is not None else "none"  # an export has no baseline to run
+        lines.append(f"| {name} | {ours:.3f} {unit} | {shown} | {ratio} | {target} |")
     return "\n".join(lines)
 
 

@@ -30,6 +30,10 @@ LICENCE = Path("/usr/share/doc/fonts-noto-cjk/copyright")
 TEXT_FOLDERS = ("data", "tests/fixtures/data")
 TEXT_FILES = ("atlas/text.py",)
 EXTRA = "“”‘’–—…·•§→←×°"
+# The deck writes these among English words ('Anhui · Hefei', a label cut with '…'): the SC face maps them to
+# full-width, centred forms, so they take the collection's own proportional glyphs instead: those the JP face
+# maps them to, or those its 'pwid' (proportional widths) feature substitutes for them.
+WESTERN = "·•…"
 MAX_ERR = 1.0  # font units (of 1,000 to the em): how far a quadratic curve may stray from the cubic
 # Tables the PDF never reads: layout (fpdf2 lays out without shaping), vertical metrics, CFF leftovers.
 DROP = ["GSUB", "GPOS", "GDEF", "BASE", "VORG", "vhea", "vmtx", "DSIG", "hdmx", "LTSH", "VDMX"]
@@ -56,11 +60,31 @@ def characters(root: Path = ROOT) -> list[int]:
 
 
 def _face(collection: Path) -> TTFont:
-    fonts = TTCollection(str(collection)).fonts
-    for font in fonts:
-        if font["name"].getDebugName(1) == FAMILY:
-            return font
-    raise SystemExit(f"{collection}: no face named {FAMILY!r}")
+    faces = {font["name"].getDebugName(1): font for font in TTCollection(str(collection)).fonts}
+    if FAMILY not in faces:
+        raise SystemExit(f"{collection}: no face named {FAMILY!r}")
+    font = faces[FAMILY]
+    latin = _proportional(faces["Noto Sans CJK JP"])
+    glyphs = set(font.getGlyphOrder())
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            table.cmap.update({ord(c): latin[c] for c in WESTERN if latin[c] in glyphs})
+    return font
+
+
+def _proportional(face: TTFont) -> dict[str, str]:
+    """The glyph `face` draws each WESTERN character with, after its 'pwid' substitutions."""
+    cmap = face.getBestCmap()
+    chosen = {c: cmap[ord(c)] for c in WESTERN}
+    gsub = face["GSUB"].table
+    for record in gsub.FeatureList.FeatureRecord:
+        if record.FeatureTag != "pwid":
+            continue
+        for index in record.Feature.LookupListIndex:
+            for table in gsub.LookupList.Lookup[index].SubTable:
+                mapping = getattr(getattr(table, "ExtSubTable", table), "mapping", None) or {}
+                chosen = {c: mapping.get(glyph, glyph) for c, glyph in chosen.items()}
+    return chosen
 
 
 def _subset(font: TTFont, unicodes: list[int]) -> None:

@@ -125,18 +125,30 @@ def test_compare_offers_only_the_cases_in_view():
 
 
 def test_present_follows_slide_and_filters():
-    app = open_page("present", {"slide": "2", "region": "east"})
-    assert "Slide 2 of 2 · section 5.2" in text(app) and plain(app.title[0].value) == "Fujian's tidal valley"
-    nxt = next(b for b in app.button if b.label == "Next")
-    assert nxt.disabled, "Next is disabled on the last slide"
-    next(b for b in app.button if b.label == "Previous").click().run()
-    assert not app.exception and "Slide 1 of 2" in text(app)
+    app = open_page("present", {"slide": "4", "region": "east"})
+    assert "Slide 4 of 5" in text(app) and plain(app.title[0].value) == "Fujian's tidal valley"
+    previous = next(b for b in app.button if b.label == "Previous")
+    assert not previous.disabled
+    previous.click().run()
+    assert not app.exception and "Slide 3 of 5" in text(app) and app.query_params["slide"] == "3"
+    last = next(b for b in app.button if b.label == "Last")
+    last.click().run()
+    assert plain(app.title[0].value) == "Sources"
+    assert next(b for b in app.button if b.label == "Next").disabled, "Next is disabled on the last slide"
 
 
 def test_a_filter_change_sends_the_deck_back_to_its_first_slide():
-    app = open_page("present", {"slide": "3"})
+    app = open_page("present", {"slide": "5"})
     app.multiselect(key="f_region").set_value(["west"]).run()
-    assert "slide" not in app.query_params and "Slide 1 of 1" in text(app)
+    assert "slide" not in app.query_params and "Slide 1 of 4" in text(app)
+
+
+def test_speaker_notes_follow_the_link():
+    app = open_page("present", {"slide": "3", "notes": "1"})
+    assert app.toggle(key="deck_notes").value
+    assert "Two port cities formed an alliance" in text(app) and "(Alpha Institute 2024, §5.1)" in text(app)
+    app.toggle(key="deck_notes").set_value(False).run()
+    assert "notes" not in app.query_params
 
 
 def test_sources_keep_national_records_apart():

@@ -37,7 +37,10 @@ def test_no_page_accepts_uploads_or_renders_html():
     assert len(files) > 10
     code = "\n".join(p.read_text(encoding="utf-8") for p in files)
     assert "file_uploader" not in code and "camera_input" not in code
-    assert "unsafe_allow_html" not in code and "st.html" not in code and "components.v1" not in code
+    assert "unsafe_allow_html" not in code and "components.v1" not in code
+    # The one st.html call sends a static stylesheet from assets/ (never data): ui.stylesheet.
+    assert code.count("st.html(") == 1 and 'st.html(store.ROOT / "assets" / name)' in code
+    assert "stylesheet(f" not in code, "a stylesheet is named by a literal"
 
 
 def test_make_run_starts_the_server_as_the_tests_and_bench_do():

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
-from atlas import compare, dates, deck, filters, overview, profile, sources, summary, timeline
+from atlas import compare, dates, deck, filters, overview, profile, sources, store, summary, timeline
 from atlas.filters import Filter
 
 
@@ -99,13 +101,54 @@ def test_timeline_model_puts_national_events_in_their_own_lane(fixture):
     assert list(timeline.timeline_page(fixture, view, national=False).lanes["lane"].unique()) == ["Inland labs"]
 
 
-def test_deck_model(fixture):
-    model = deck.deck(fixture, _view(fixture, regions=("east",)), ["2"])
-    assert (model.count, model.number, model.notices, model.position) == (2, 2, (), "Slide 2 of 2 · section 5.2")
-    assert model.current.title == "Fujian's tidal valley" and len(model.current.figures) <= 4
-    assert [s.case_id for s in deck.slides(fixture, _view(fixture))] == [
-        "harbour-robots", "tidal-valley", "inland-labs", "twin-city-science"]
-    assert deck.deck(fixture, _view(fixture, q="no such words"), ["1"]).current is None
+def test_deck_model_orders_title_national_cases_and_sources(fixture):
+    selection = Filter(regions=("east",))
+    slides = deck.slides(fixture, _view(fixture, regions=("east",)), selection, datetime.date(2026, 11, 23))
+    assert [(s.kind, s.title) for s in slides] == [
+        ("title", "New quality productive forces"), ("national", "The national picture"),
+        ("case", "Harbour's robots"), ("case", "Fujian's tidal valley"), ("closing", "Sources")]
+    title, national, robots, _, closing = slides
+    assert title.place == "23 November 2026"
+    assert title.lines == ("2 of 4 cases · Region: East", "5.1 · Harbour's robots", "5.2 · Fujian's tidal valley")
+    assert national.locator == deck.Locator(("330000", "310000", "350000"), ((121.85, 29.89), (119.79, 25.5)))
+    assert national.lines[0] == "September 2023 — Term first used on an inspection tour in Harbin"
+    assert robots.place == "Zhejiang, Shanghai · Ningbo"
+    assert [(f.number, f.rest, f.source) for f in robots.figures] == [
+        ("over 60", "enterprises", "Alpha Institute 2024, §5.1"),
+        ("up to 350", "billion yuan (target)", "Alpha Institute 2024, §5.1"),
+        ("1,147", "kilometers", "Alpha Institute 2024, §5.1"),
+        ("about 820", "million yuan", "Alpha Institute 2024, §5.1")]
+    assert robots.sentence == ("Two port cities formed an alliance of robot makers that automate cranes, yards "
+                               "and quays.")
+    assert robots.notes[1] == ("over 60 enterprises: “the alliance now counts over 60 enterprises in harbour "
+                               "robotics” (Alpha Institute 2024, §5.1)")
+    assert closing.lines[0].startswith("Alpha Report: Invented Regional Cases")
+
+
+def test_deck_builds_only_the_slide_shown_and_keeps_slide_in_range(fixture):
+    view = _view(fixture, regions=("east",))
+    model = deck.deck(fixture, view, Filter(regions=("east",)), ["4"])
+    assert (model.count, model.number, model.notices, model.position) == (5, 4, (), "Slide 4 of 5")
+    assert model.current.title == "Fujian's tidal valley"
+    assert deck.deck(fixture, view, Filter(), ["9"]).notices == ("There is no slide '9' (1 to 5); showing slide 1.",)
+    empty = deck.deck(fixture, _view(fixture, q="no such words"), Filter(q="no such words"), ["1"])
+    assert (empty.count, empty.current) == (0, None)
+
+
+def test_a_deck_file_refuses_an_empty_view_and_too_many_slides(fixture, tmp_path):
+    from bench import synth
+
+    with pytest.raises(ValueError, match=r"^No case matches these filters: there is no deck to write\.$"):
+        deck.slides(fixture, _view(fixture, q="no such words"), Filter(q="no such words"))
+    big = store.load(synth.make(100, tmp_path / "data"))
+    with pytest.raises(ValueError, match=r"^The deck would have 103 slides; a file holds at most 60\. Narrow"):
+        deck.slides(big, filters.apply(big, Filter()), Filter())
+
+
+def test_a_figure_from_another_document_is_cited_without_the_section(fixture):
+    assert deck.source_line(fixture, "beta-note", "5.10") == "Beta Desk 2024"
+    assert deck.source_line(fixture, "alpha-report", "5.10") == "Alpha Institute 2024, §5.10"
+    assert deck.source_line(fixture, "unknown", "5.1") == "unknown"
 
 
 @pytest.mark.parametrize(("written", "precision", "start", "end"), [

@@ -19,4 +19,4 @@ def test_url_paths_are_the_documented_ones():
 def test_every_page_script_starts_with_the_frame():
     for page in pages.PAGES:
         code = (ROOT / page.script).read_text(encoding="utf-8")
-        assert f'ui.frame("{page.key}")' in code, page.script
+        assert f'frame = ui.frame("{page.key}"' in code, page.script
