@@ -41,7 +41,7 @@ PAGES: tuple[Page, ...] = (
          "Two to four cases side by side on comparable figures."),
     Page("sources", "Sources", ":material/menu_book:", "sources",
          "Every figure and event with its words and document; downloads.", charts=False),
-    Page("present", "Present", ":material/slideshow:", "present", "The cases in view as slides."),
+    Page("present", "Present", ":material/slideshow:", "present", "The cases in view as slides.", charts=False),
 )
 BY_KEY = {page.key: page for page in PAGES}
 DEFAULT = PAGES[0]

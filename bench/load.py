@@ -122,8 +122,9 @@ async def measure(sessions: int, changes: int) -> Report:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             # Warm-up with the same searches, so the shared caches (the filtered view, the map figure) hold
-            # what the run needs and "start" is the memory of a server that has been used, not a cold one.
-            for path in ("/", "/map"):
+            # what the run needs and "start" is the memory of a server that has been used, not a cold one. Every
+            # page, since each imports what it draws with once (the deck: matplotlib and geopandas).
+            for path in PAGES:
                 await run_session(browser, url, path, changes)
             await asyncio.sleep(SESSION_TTL + 1)
             start = rss_mb(process)
