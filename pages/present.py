@@ -8,14 +8,22 @@ from atlas import deck, locator, ui
 from atlas import format as fmt
 from atlas.text import t
 
-# The filters stay in the closed sidebar; the Filters toggle opens it (it takes effect when its value changes).
+# The filters stay in the closed sidebar; the Filters button opens and closes it (the sidebar state Streamlit
+# applies is the one sent last: a button flips it; a toggle's own state was reset by that change of layout).
 frame = ui.frame("present", sidebar="expanded" if st.session_state.get("deck_filters") else "collapsed")
+
+
+def flip_filters() -> None:
+    st.session_state["deck_filters"] = not st.session_state.get("deck_filters", False)
+
+
+
 ui.stylesheet("present.css")
 model = deck.deck(frame.data, frame.view, frame.selection, frame.param("slide"))
 slide = model.current
 if slide is None:
     st.info(t("empty"))
-    st.toggle(t("deck.filters"), key="deck_filters")
+    st.button(t("deck.filters"), on_click=flip_filters, icon=":material/tune:")
     st.stop()
 
 
@@ -36,7 +44,7 @@ with st.container(key="deck_controls", horizontal=True, vertical_alignment="cent
               shortcut="End")
     st.space("stretch")
     ui.url_toggle("deck_notes", "notes", t("deck.notes"))
-    st.toggle(t("deck.filters"), key="deck_filters")
+    st.button(t("deck.filters"), on_click=flip_filters, icon=":material/tune:")
     files = (model.count <= deck.SLIDE_LIMIT, t("deck.too_many", count=model.count, limit=deck.SLIDE_LIMIT))
     everything = partial(deck.slides, frame.data, frame.view, frame.selection)
     st.download_button("PPTX", partial(deck.file, "pptx", everything), file_name="nqp-atlas-deck.pptx",

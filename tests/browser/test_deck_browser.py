@@ -88,3 +88,19 @@ def test_speaker_notes_open_from_the_link(browser, app_url):
     expect(page).not_to_have_url(re.compile(r"notes=1"), timeout=30_000)
     expect(notes).to_have_count(0)
     context.close()
+
+
+def test_the_filters_button_opens_and_closes_the_sidebar(browser, app_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    watched = Watched(context.new_page())
+    watched.open(f"{app_url}/present?slide=3")
+    page = watched.page
+    sidebar = page.locator("[data-testid=stSidebar]")
+    button = page.locator(".st-key-deck_controls").get_by_role("button", name="Filters")
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
+    button.click()
+    expect(sidebar).to_have_attribute("data-collapsed", "false", timeout=30_000)
+    expect(sidebar.locator("[data-testid=stMultiSelect]")).to_have_count(5)
+    button.click()
+    expect(sidebar).to_have_attribute("data-collapsed", "true", timeout=30_000)
+    context.close()
