@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from atlas.store import load
 from tests.browser.conftest import Watched
 
 SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
@@ -16,6 +17,7 @@ FITS_JS = """() => {
             document.documentElement.scrollHeight - innerHeight];
 }"""
 KEYS_FORWARD = ["ArrowRight", "PageDown", "Space"]
+FULL = len(load().cases) + 3  # title, national picture, the cases, sources
 
 
 def _slide(page) -> int:
@@ -42,29 +44,33 @@ def _walk(watched: Watched, url: str, size: tuple[int, int], count: int) -> None
 def test_every_slide_fits_and_the_keys_move_it(browser, app_url, size):
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     watched = Watched(context.new_page())
-    _walk(watched, f"{app_url}/present", size, 13)
+    _walk(watched, f"{app_url}/present", size, FULL)
     page = watched.page
     position = page.locator(".st-key-deck_controls [data-testid=stCaptionContainer]")
-    for key, number in (("Home", 1), ("End", 13), ("ArrowLeft", 12), ("PageUp", 11)):
+    for key, number in (("Home", 1), ("End", FULL), ("ArrowLeft", FULL - 1), ("PageUp", FULL - 2)):
         page.keyboard.press(key)
         expect(page).to_have_url(re.compile(rf"slide={number}(&|$)"), timeout=30_000)
-        expect(position).to_have_text(f"Slide {number} of 13", timeout=30_000)  # the buttons are redrawn
+        expect(position).to_have_text(f"Slide {number} of {FULL}", timeout=30_000)  # the buttons are redrawn
         watched.settle()
     assert watched.errors == [] and watched.outside == []
     context.close()
 
 
-def test_a_filtered_deck_fits_too(browser, app_url):
+@pytest.fixture
+def projector(browser):
+    """A page at a projector's 1280 x 720."""
     context = browser.new_context(viewport={"width": 1280, "height": 720})
-    watched = Watched(context.new_page())
+    yield Watched(context.new_page())
+
+
+def test_a_filtered_deck_fits_too(projector, app_url):
+    watched = projector
     _walk(watched, f"{app_url}/present?province=chongqing&sector=new-energy-vehicles", (1280, 720), 4)
     expect(watched.page.locator("h1")).to_have_text("Sources")
-    context.close()
 
 
-def test_figures_read_from_the_back_of_the_room(browser, app_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    watched = Watched(context.new_page())
+def test_figures_read_from_the_back_of_the_room(projector, app_url):
+    watched = projector
     watched.open(f"{app_url}/present?slide=4")  # Anhui: four figures
     page = watched.page
     numbers = page.locator("[class*=st-key-deck_number_] p")
@@ -74,12 +80,10 @@ def test_figures_read_from_the_back_of_the_room(browser, app_url):
             p => parseFloat(getComputedStyle(p).fontSize))))""")
     assert sizes[0] >= 48 and sizes[1] >= 20, sizes
     expect(page.get_by_text("Xinhua Institute 2024, §5.2").first).to_be_visible()
-    context.close()
 
 
-def test_speaker_notes_open_from_the_link(browser, app_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    watched = Watched(context.new_page())
+def test_speaker_notes_open_from_the_link(projector, app_url):
+    watched = projector
     watched.open(f"{app_url}/present?slide=4&notes=1")
     page = watched.page
     notes = page.locator(".st-key-deck_notes_pane")
@@ -87,12 +91,10 @@ def test_speaker_notes_open_from_the_link(browser, app_url):
     page.locator(".st-key-deck_notes").get_by_text("Speaker notes").click()
     expect(page).not_to_have_url(re.compile(r"notes=1"), timeout=30_000)
     expect(notes).to_have_count(0)
-    context.close()
 
 
-def test_the_filters_button_opens_and_closes_the_sidebar(browser, app_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    watched = Watched(context.new_page())
+def test_the_filters_button_opens_and_closes_the_sidebar(projector, app_url):
+    watched = projector
     watched.open(f"{app_url}/present?slide=3")
     page = watched.page
     sidebar = page.locator("[data-testid=stSidebar]")
@@ -103,4 +105,3 @@ def test_the_filters_button_opens_and_closes_the_sidebar(browser, app_url):
     expect(sidebar.locator("[data-testid=stMultiSelect]")).to_have_count(5)
     button.click()
     expect(sidebar).to_have_attribute("data-collapsed", "true", timeout=30_000)
-    context.close()
