@@ -23,8 +23,8 @@ def tables(atlas: Atlas) -> dict[str, pd.DataFrame]:
     )[["case_id", "section", "title_en", "title_zh", "provinces", "city", "district", "sectors", "lat", "lon",
        "industry_tier", "mechanisms", "short_title", "summary"]]
     metrics = atlas.metrics[["case_id", "label", "value", "unit", "qualifier", "as_of", "source_id", "quote",
-                             "status", "family"]]
-    events = atlas.events[["case_id", "date", "precision", "title", "source_id", "quote"]]
+                             "status", "family", "id"]]
+    events = atlas.events[["case_id", "date", "precision", "title", "source_id", "quote", "id"]]
     sources = atlas.sources[["source_id", "title", "publisher", "date", "url", "note"]]
     return {"cases": cases, "metrics": metrics, "events": events, "sources": sources}
 

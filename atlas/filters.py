@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from atlas import dates
+from atlas import dates, search
 from atlas.store import Atlas, is_national
 from atlas.text import t
 
@@ -97,7 +97,8 @@ def facet_counts(data: Atlas, selection: Filter) -> dict[str, dict[str, int]]:
     return counts
 
 
-def _shown(value: str) -> str:
+def shown(value: str) -> str:
+    """An untrusted value as a notice may quote it: printable, at most 30 characters."""
     value = "".join(ch if ch.isprintable() else "?" for ch in value)
     return value if len(value) <= 30 else value[:27] + "..."
 
@@ -118,7 +119,7 @@ def _year(values: list[str], key: str, notices: list[str]) -> int | None:
         notices.append(t("notice.one_year", key=key))
     text = values[0].strip()
     if not (text.isascii() and text.isdigit() and len(text) == 4 and YEAR_MIN <= int(text) <= YEAR_MAX):
-        notices.append(t("notice.not_year", key=key, value=_shown(text)))
+        notices.append(t("notice.not_year", key=key, value=shown(text)))
         return None
     return int(text)
 
@@ -136,7 +137,7 @@ def parse(params: Mapping[str, object], data: Atlas) -> tuple[Filter, list[str]]
                 if slug not in kept:
                     kept.append(slug)
             else:
-                notices.append(t("notice.unknown", key=key, value=_shown(value)))
+                notices.append(t("notice.unknown", key=key, value=shown(value)))
         values[attribute] = tuple(kept)
     year_from = _year(_values(params, "from"), "from", notices)
     year_to = _year(_values(params, "to"), "to", notices)
@@ -182,11 +183,9 @@ def _in_years(written: pd.Series, selection: Filter) -> pd.Series:
     return keep
 
 
-def _contains(frame: pd.DataFrame, columns: list[str], needle: str) -> pd.Series:
-    keep = pd.Series(False, index=frame.index)
-    for column in columns:
-        keep |= frame[column].astype(str).str.casefold().str.contains(needle, regex=False)
-    return keep
+def _found(data: Atlas, table: str, query: str) -> pd.Series:
+    """Which records of a table the search finds (every word of the query, numbers and spellings folded)."""
+    return search.matches(data.search_text[table], query)
 
 
 def _case_mask(data: Atlas, selection: Filter) -> pd.Series:
@@ -202,14 +201,12 @@ def _case_mask(data: Atlas, selection: Filter) -> pd.Series:
         dated |= set(data.events.loc[_in_years(data.events["date"], selection), "case_id"])
         keep &= cases["case_id"].isin(dated)
     if selection.q:
-        needle = selection.q.casefold()
         metrics, events = data.metrics, data.events
-        hits = set(metrics.loc[_in_years(metrics["as_of"], selection) & _contains(metrics, ["label", "quote"], needle),
+        hits = set(metrics.loc[_in_years(metrics["as_of"], selection) & _found(data, "metrics", selection.q),
                                "case_id"])
-        hits |= set(events.loc[_in_years(events["date"], selection) & _contains(events, ["title", "quote"], needle),
+        hits |= set(events.loc[_in_years(events["date"], selection) & _found(data, "events", selection.q),
                                "case_id"])
-        text_hit = _contains(cases, ["title_en", "title_zh", "short_title", "summary"], needle)
-        keep &= text_hit | cases["case_id"].isin(hits)
+        keep &= _found(data, "cases", selection.q) | cases["case_id"].isin(hits)
     return keep
 
 
@@ -218,18 +215,20 @@ def apply(data: Atlas, selection: Filter) -> View:
 
     A case is kept when it matches every chosen facet (any of the values chosen within one facet). Years keep
     the figures and events dated in the range, and the cases that have at least one of them. The search keeps
-    cases whose titles, summary, figures or events mention the text, and the national records that do.
+    cases whose titles, summary, figures or events mention the text; of a case found by its figures, only the
+    figures and events found are kept (a search for "1,147 km" lists that figure, not the whole case).
     National records never join the case tables: they are in View.national_metrics and national_events.
     """
     kept = data.cases[_case_mask(data, selection)]
     ids = set(kept["case_id"])
     metrics = data.metrics[_in_years(data.metrics["as_of"], selection)]
     events = data.events[_in_years(data.events["date"], selection)]
+    if selection.q:
+        whole = set(kept.loc[_found(data, "cases", selection.q), "case_id"])  # found by title or summary
+        metrics = metrics[_found(data, "metrics", selection.q) | metrics["case_id"].isin(whole)]
+        events = events[_found(data, "events", selection.q) | events["case_id"].isin(whole)]
     national_metrics = metrics[is_national(metrics["case_id"])]
     national_events = events[is_national(events["case_id"])]
-    if selection.q:
-        national_metrics = national_metrics[_contains(national_metrics, ["label", "quote"], selection.q.casefold())]
-        national_events = national_events[_contains(national_events, ["title", "quote"], selection.q.casefold())]
     return View(
         cases=kept,
         metrics=metrics[metrics["case_id"].isin(ids)],
@@ -259,7 +258,7 @@ def pick_case(values: list[str], ids: list[str]) -> tuple[str | None, list[str]]
     notices = [t("notice.one_case")] if len(values) > 1 else []
     if value in ids:
         return value, notices
-    return None, [*notices, t("notice.no_case", value=_shown(values[0]))]
+    return None, [*notices, t("notice.no_case", value=shown(values[0]))]
 
 
 def pick_cases(values: list[str], ids: list[str], limit: int = 4) -> tuple[list[str], list[str]]:
@@ -269,7 +268,7 @@ def pick_cases(values: list[str], ids: list[str], limit: int = 4) -> tuple[list[
     for value in values[:MAX_VALUES]:
         slug = value.strip().lower()
         if slug not in ids:
-            notices.append(t("notice.no_case", value=_shown(value)))
+            notices.append(t("notice.no_case", value=shown(value)))
         elif slug not in kept:
             kept.append(slug)
     if len(kept) > limit:
@@ -284,7 +283,7 @@ def pick_number(values: list[str], count: int, what: str = "slide") -> tuple[int
     text = values[0].strip()
     if text.isascii() and text.isdigit() and 1 <= int(text) <= count:
         return int(text), []
-    return 1, [t("notice.bad_number", what=what, value=_shown(values[0]), count=count)]
+    return 1, [t("notice.bad_number", what=what, value=shown(values[0]), count=count)]
 
 
 def describe(selection: Filter, data: Atlas) -> tuple[str, ...]:

@@ -43,14 +43,22 @@ def amount(value: float, unit: str) -> str:
     return f"{number(value)} {unit}"
 
 
+def ordinal(value: float) -> str:
+    """2 -> '2nd', 11 -> '11th', 23 -> '23rd': a rank as English writes it."""
+    whole = int(value)
+    suffix = "th" if 10 <= whole % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(whole % 10, "th")
+    return f"{number(whole)}{suffix}"
+
+
 def figure_parts(value: float, unit: str, qualifier: str = "exact", status: str = "reported") -> tuple[str, str]:
     """A figure split for large type: the hedged number and the rest, ('over 60', 'enterprises'),
-    ('about 90%', '(target)'). Joined by a space they are figure()."""
+    ('about 90%', '(target)'), ('2nd', '') for a rank. Joined by a space they are figure()."""
     percent = unit in ("percent", "%")
+    rank = unit == "rank" and float(value).is_integer()
     hedge = _QUALIFIER_WORDS.get(qualifier, qualifier)
-    big = number(value) + ("%" if percent else "")
+    big = ordinal(value) if rank else number(value) + ("%" if percent else "")
     state = _STATUS_WORDS.get(status, status)
-    rest = " ".join(part for part in ("" if percent else unit, f"({state})" if state else "") if part)
+    rest = " ".join(part for part in ("" if percent or rank else unit, f"({state})" if state else "") if part)
     return (f"{hedge} {big}" if hedge else big), rest
 
 

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from atlas import dates
 
 Text = Annotated[str, Field(min_length=1)]
+# A record's stable id (a figure's permalink uses it): kebab-case, unique across the data (the loader checks).
+RecordId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 
 
 def _known(info: ValidationInfo, key: str, value: str, what: str) -> str:
@@ -60,6 +62,7 @@ class Cited(Strict):
 
 
 class Metric(Cited):
+    id: RecordId
     label: Text
     value: float
     unit: Text
@@ -88,6 +91,7 @@ class Metric(Cited):
 
 
 class Event(Cited):
+    id: RecordId
     date: str
     title: Text
 

@@ -3,15 +3,18 @@ the download buttons write."""
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
+from babel.dates import format_date
 
-from atlas import export
+from atlas import export, filters, summary
 from atlas import format as fmt
 from atlas.filters import View
 from atlas.store import Atlas
-from atlas.text import t
+from atlas.text import LOCALE, t
 
 
 @dataclass(frozen=True)
@@ -69,3 +72,43 @@ def sources_view(data: Atlas, view: View, national: bool = False) -> SourcesView
                         for s in data.sources.itertuples()),
         downloads=downloads(data, view, national),
     )
+
+
+@dataclass(frozen=True)
+class FigureView:
+    """One figure on its own, as its permalink shows it: everything a reader needs to cite it."""
+
+    figure: summary.Figure
+    heading: str  # the case's short title, or National
+    case_id: str  # '' for a national figure
+    citation: str
+
+
+def citation(data: Atlas, row: pd.Series, permalink: str, today: datetime.date) -> str:
+    """A citation of one figure, ready to paste: the figure as written, its label, the document, its section,
+    'as reported', the permalink, the dataset's version and the access date. The documents give no web address."""
+    shown = summary.figure(data, row)
+    source = data.sources[data.sources["source_id"] == row["source_id"]]
+    title, publisher, year, chapter = (source.iloc[0][["title", "publisher", "date", "cases_chapter"]]
+                                       if len(source) else (row["source_id"], "", "", False))
+    case = data.cases[data.cases["case_id"] == row["case_id"]]
+    section = case.iloc[0]["section"] if chapter and len(case) else ""
+    return t("cite.figure", label=shown.label, shown=shown.shown, when=shown.when, quote=shown.quote, title=title,
+             publisher=publisher, year=str(year)[:4], section=t("cite.section", section=section) if section else "",
+             version=data.version, id=row["id"], link=permalink,
+             accessed=format_date(today, "d MMMM y", locale=LOCALE))
+
+
+def figure_view(data: Atlas, requested: list[str], permalink: Callable[[str], str],
+                today: datetime.date | None = None) -> tuple[FigureView | None, tuple[str, ...]]:
+    """The figure a `figure=` link names, or None and a notice (an unknown id is untrusted input)."""
+    if not requested:
+        return None, ()
+    wanted = requested[0].strip().lower()
+    rows = data.metrics[data.metrics["id"] == wanted]
+    if rows.empty:
+        return None, (t("notice.no_figure", value=filters.shown(requested[0])),)
+    row = rows.iloc[0]
+    heading = data.short_titles.get(row["case_id"], t("national"))
+    return FigureView(figure=summary.figure(data, row), heading=heading, case_id=row["case_id"],
+                      citation=citation(data, row, permalink(row["id"]), today or datetime.date.today())), ()

@@ -7,6 +7,7 @@ the record and the field, in plain words, and the app shows it while serving eve
 from __future__ import annotations
 
 import csv
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -52,6 +53,7 @@ class Atlas:
     context: pd.DataFrame
     vocabulary: dict[str, dict[str, str]]
     problems: tuple[Problem, ...] = field(default=())
+    version: str = ""  # of the data files: a citation names the dataset it was taken from
 
     @cached_property
     def short_titles(self) -> dict[str, str]:
@@ -66,6 +68,23 @@ class Atlas:
     def province_names(self) -> dict[str, str]:
         """adcode -> English name."""
         return dict(zip(self.provinces["adcode"], self.provinces["name_en"], strict=True))
+
+    @cached_property
+    def search_text(self) -> dict[str, pd.Series]:
+        """Per table, each record's searchable text, folded once (atlas/search.py): a figure is found by its label,
+        its words and its value as written."""
+        from atlas import format as fmt
+        from atlas import search
+
+        figures = [f"{r.label} {r.quote} {fmt.figure(r.value, r.unit, r.qualifier, r.status)} {r.value:g}"
+                   for r in self.metrics.itertuples()]
+        return {
+            "metrics": pd.Series([search.folded(text) for text in figures], index=self.metrics.index, dtype=object),
+            "events": pd.Series([search.folded(f"{r.title} {r.quote}") for r in self.events.itertuples()],
+                                index=self.events.index, dtype=object),
+            "cases": pd.Series([search.folded(" ".join(map(str, (r.title_en, r.title_zh, r.short_title, r.summary))))
+                                for r in self.cases.itertuples()], index=self.cases.index, dtype=object),
+        }
 
     def label(self, vocabulary: str, slug: str) -> str:
         """The reader's label of a vocabulary slug ('sectors', 'industry_tiers', 'mechanisms', 'families')."""
@@ -121,6 +140,23 @@ def _explain(error: ValidationError, raw: object, file: str, prefix: str = "") -
     return problems
 
 
+def _duplicate_ids(rows: list[dict], kind: str, files: dict[str, str]) -> list[Problem]:
+    """A record id used twice (figures and events each have their own ids; a permalink needs one meaning)."""
+    first: dict[str, str] = {}
+    position: dict[str, int] = {}
+    problems = []
+    for row in rows:
+        n = position[row["case_id"]] = position.get(row["case_id"], -1) + 1
+        file = files.get(row["case_id"], "")
+        name = row.get("label") or row.get("title")
+        if row["id"] in first:
+            problems.append(Problem(file, f"{kind}[{n}] {name!r}", "id",
+                                    f"duplicate id {row['id']!r}, also used in {first[row['id']]}"))
+        else:
+            first[row["id"]] = file
+    return problems
+
+
 def read_provinces(data_dir: Path) -> pd.DataFrame:
     with open(data_dir / "provinces.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -129,7 +165,8 @@ def read_provinces(data_dir: Path) -> pd.DataFrame:
 
 def _metric_rows(metrics: list[Metric], case_id: str) -> list[dict]:
     return [
-        {"case_id": case_id, "label": m.label, "value": m.value, "unit": m.unit, "qualifier": m.qualifier.value,
+        {"id": m.id, "case_id": case_id, "label": m.label, "value": m.value, "unit": m.unit,
+         "qualifier": m.qualifier.value,
          "status": m.status.value, "as_of": m.as_of, "family": m.family, "key": m.key,
          "source_id": m.source, "quote": m.quote}
         for m in metrics
@@ -138,17 +175,25 @@ def _metric_rows(metrics: list[Metric], case_id: str) -> list[dict]:
 
 def _event_rows(events: list[Event], case_id: str) -> list[dict]:
     return [
-        {"case_id": case_id, "date": e.date, "precision": dates.precision(e.date), "title": e.title,
+        {"id": e.id, "case_id": case_id, "date": e.date, "precision": dates.precision(e.date), "title": e.title,
          "source_id": e.source, "quote": e.quote}
         for e in events
     ]
 
 
-METRIC_COLUMNS = ["case_id", "label", "value", "unit", "qualifier", "status", "as_of", "family", "key",
+METRIC_COLUMNS = ["id", "case_id", "label", "value", "unit", "qualifier", "status", "as_of", "family", "key",
                   "source_id", "quote"]
-EVENT_COLUMNS = ["case_id", "date", "precision", "title", "source_id", "quote"]
+EVENT_COLUMNS = ["id", "case_id", "date", "precision", "title", "source_id", "quote"]
 CASE_COLUMNS = ["case_id", "section", "title_en", "title_zh", "short_title", "summary", "provinces",
                 "city", "district", "lat", "lon", "sectors", "industry_tier", "mechanisms", "file"]
+
+
+def _version(data_dir: Path) -> str:
+    """A short fingerprint of the data files' contents: the same data gives the same version on any machine."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:10]
 
 
 def load(data_dir: Path = DATA_DIR) -> Atlas:
@@ -179,6 +224,7 @@ def load(data_dir: Path = DATA_DIR) -> Atlas:
 
     case_rows, metric_rows, event_rows, place_rows, org_rows, context_rows = [], [], [], [], [], []
     seen: dict[str, str] = {}
+    case_files: dict[str, str] = {NATIONAL: _relative(data_dir / "national.yaml", data_dir)}
     for path in sorted((data_dir / "cases").glob("*.yaml")):
         name = _relative(path, data_dir)
         raw, yaml_problems = _read_yaml(path, data_dir)
@@ -194,6 +240,7 @@ def load(data_dir: Path = DATA_DIR) -> Atlas:
             problems.append(Problem(name, "", "id", f"duplicate case id {case.id!r}, also used by {seen[case.id]}"))
             continue
         seen[case.id] = name
+        case_files[case.id] = name
         host = case.places[0]
         case_rows.append({
             "case_id": case.id, "section": case.section, "title_en": case.title.en, "title_zh": case.title.zh,
@@ -221,6 +268,7 @@ def load(data_dir: Path = DATA_DIR) -> Atlas:
         except ValidationError as error:
             problems += _explain(error, national_raw, _relative(national_path, data_dir))
 
+    problems += _duplicate_ids(metric_rows, "metrics", case_files) + _duplicate_ids(event_rows, "events", case_files)
     cases = pd.DataFrame(case_rows, columns=CASE_COLUMNS)
     cases["order"] = cases["section"].map(lambda s: int(s.split(".")[1]) if isinstance(s, str) else 0)
     cases = cases.sort_values("order").reset_index(drop=True)
@@ -239,4 +287,5 @@ def load(data_dir: Path = DATA_DIR) -> Atlas:
         context=pd.DataFrame(context_rows, columns=["name", "province", "lat", "lon", "note", "source_id", "quote"]),
         vocabulary=vocabulary,
         problems=tuple(problems),
+        version=_version(data_dir),
     )

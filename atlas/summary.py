@@ -15,12 +15,14 @@ from atlas.store import Atlas
 from atlas.text import n, t
 
 KEY_FIGURES = 3
+WHEN = {"reported": "case.as_of", "target": "case.by", "expected": "case.expected"}
 
 
 @dataclass(frozen=True)
 class Figure:
     """One figure as a reader sees it: what it counts, the value with its hedge, when, and its words."""
 
+    id: str
     case_id: str
     label: str
     shown: str  # 'over 60 enterprises', 'about 90% (target)'
@@ -36,10 +38,10 @@ def figure(data: Atlas, row: pd.Series) -> Figure:
     written = fmt.when(row["as_of"])
     big, rest = fmt.figure_parts(row["value"], row["unit"], row["qualifier"], row["status"])
     return Figure(
-        case_id=row["case_id"], label=row["label"], shown=fmt.figure(row["value"], row["unit"], row["qualifier"],
-                                                                     row["status"]),
+        id=row["id"], case_id=row["case_id"], label=row["label"],
+        shown=fmt.figure(row["value"], row["unit"], row["qualifier"], row["status"]),
         number=big, rest=rest,
-        when=t("case.as_of" if row["status"] == "reported" else "case.by", when=written),
+        when=t(WHEN[row["status"]], when=written),
         quote=row["quote"], document=data.source_titles.get(row["source_id"], row["source_id"]),
         status=row["status"],
     )

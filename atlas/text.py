@@ -24,6 +24,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
     "notice.one_case": "Only one 'case' is shown; kept the first.",
     "notice.no_case": "There is no case '{value}'.",
     "notice.compare_limit": "At most {limit} cases are compared; kept the first {limit}.",
+    "notice.no_figure": "There is no figure '{value}'.",
     "notice.bad_number": "There is no {what} '{value}' (1 to {count}); showing {what} 1.",
     # Frame
     "nav.header": "Pages",
@@ -65,6 +66,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
                             "state it.",
     "case.as_of": "as of {when}",
     "case.by": "by {when}",
+    "case.expected": "expected in {when}",
     "case.timeline": "Timeline",
     "case.no_events": "The sources give no dated event for this case.",
     "case.where": "Where",
@@ -158,6 +160,15 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
     "deck.filters": "Filters",
     "deck.first": "First",
     "deck.last": "Last",
+    # Citing one figure
+    "cite.section": ", section {section}",
+    "cite.figure": "{label}: {shown} ({when}). As reported in “{title}”, {publisher}, {year}{section}, which "
+                   "states: “{quote}”. The document gives no web address. NQP Atlas dataset version {version}, "
+                   "figure {id}, {link} (accessed {accessed}).",
+    "figure.heading": "Figure {id}",
+    "figure.link": "Link and citation",
+    "figure.cite": "Cite this figure",
+    "figure.open_case": "Open {title}",
     # Table columns
     "col.case": "Case", "col.figure": "Figure", "col.shown": "As reported", "col.value": "Value",
     "col.unit": "Unit", "col.as_of": "As of", "col.quote": "Source words", "col.document": "Document",

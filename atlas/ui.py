@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -229,6 +230,15 @@ def url_toggle(key: str, param: str, label: str) -> None:
 def _words(figure: summary.Figure) -> None:
     st.markdown(fmt.md(f"“{figure.quote}”"))
     st.caption(fmt.md(f"{figure.document}. {t('as_reported')}"))
+    st.page_link(pages.BY_KEY["sources"].script, label=t("figure.link"), icon=":material/link:",
+                 query_params={"figure": figure.id})
+
+
+def permalink(figure_id: str) -> str:
+    """The figure's own link, on the host and port this page was reached at."""
+    parts = urlsplit(st.context.url or "http://127.0.0.1:8501/")
+    return urlunsplit((parts.scheme, parts.netloc, "/" + pages.BY_KEY["sources"].url_path,
+                       urlencode({"figure": figure_id}), ""))
 
 
 def figure_card(figure: summary.Figure, large: bool = False) -> None:

@@ -12,6 +12,16 @@ from atlas.text import t
 frame = ui.frame("sources")
 st.title(t("sources.title"), anchor=False)
 st.caption(t("sources.caption"))
+linked, notices = sources.figure_view(frame.data, frame.param("figure"), ui.permalink)
+ui.notices(notices)
+if linked:  # a figure's permalink: the figure first, highlighted, with its citation
+    with st.container(border=True, key="linked_figure"):
+        st.subheader(fmt.md(t("figure.heading", id=linked.figure.id)), anchor=False)
+        ui.figure_card(linked.figure, large=True)
+        st.caption(t("figure.cite"))
+        st.code(linked.citation, language=None, wrap_lines=True)
+        if linked.case_id:
+            ui.case_link(linked.case_id, t("figure.open_case", title=linked.heading), icon=":material/article:")
 # The toggle is drawn beside the downloads it governs; its value is read here, before the model is built.
 model = sources.sources_view(frame.data, frame.view, bool(st.session_state.get("sources_national", False)))
 

@@ -21,7 +21,8 @@ def test_cards_show_key_figures_with_their_hedge_and_target_wording():
     app = open_page("overview", {"province": "fujian"})
     lines = plain(app.markdown[1].value).splitlines()
     assert lines == ["- **120 megawatts** · Installed tidal capacity (as of 2024)",
-                     "- **about 1.2 trillion yuan (expected)** · Expected ocean energy investment (by June 2024)"]
+                     "- **about 1.2 trillion yuan (expected)** · Expected ocean energy investment "
+                     "(expected in June 2024)"]
 
 
 def test_many_cases_are_paged_and_a_shrinking_filter_returns_to_page_one(tmp_path, monkeypatch):

@@ -159,3 +159,13 @@ def test_sources_keep_national_records_apart():
     assert set(figures["case"]) == {"Fujian's tidal valley"}
     national = app.dataframe[2].value
     assert set(national["case"]) == {"National"} and len(national) == 3
+
+
+def test_a_figure_link_shows_the_figure_and_its_citation_first():
+    app = open_page("sources", {"figure": "installed-tidal-capacity"})
+    assert plain(app.subheader[0].value) == "Figure installed-tidal-capacity"
+    assert plain(app.header[0].value) == "120 megawatts"
+    [code] = app.code
+    assert code.value.startswith("Installed tidal capacity: 120 megawatts (as of 2024). As reported in “Alpha Report")
+    assert "sources?figure=installed-tidal-capacity" in code.value
+    assert "There is no figure '<b>'." in text(open_page("sources", {"figure": "<b>"}))

@@ -104,3 +104,17 @@ def test_with_value_adds_once():
 ])
 def test_pick_number_stays_in_range(values, count, expected):
     assert filters.pick_number(values, count, "slide") == expected
+
+
+@pytest.mark.parametrize("query", ["1147", "1,147", "1,147 km", "1 147 kilometres", "CABLE rail 1147"])
+def test_search_finds_a_figure_by_its_number_or_words_and_lists_only_it(fixture, query):
+    view = filters.apply(fixture, Filter(q=query))
+    assert list(view.metrics["id"]) == ["length-cable-rail-network-linking-two"]
+    assert _ids(view) == ["harbour-robots"] and view.national_metrics.empty
+
+
+def test_search_folds_spellings_and_keeps_whole_cases_found_by_their_title(fixture):
+    view = filters.apply(fixture, Filter(q="harbor robots"))  # the short title says "Harbour's robots"
+    assert _ids(view) == ["harbour-robots"] and len(view.metrics) == 6
+    assert _ids(filters.apply(fixture, Filter(q="潮汐"))) == ["tidal-valley"]
+    assert filters.apply(fixture, Filter(q="1148")).cases.empty

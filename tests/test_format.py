@@ -65,3 +65,10 @@ def test_a_message_with_plural_forms_must_be_given_a_count():
 def test_figure_parts_split_the_number_from_its_unit_and_join_back(args, parts):
     assert fmt.figure_parts(*args) == parts
     assert " ".join(p for p in parts if p) == fmt.figure(*args)
+
+
+@pytest.mark.parametrize(("value", "text"), [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"),
+                                             (12, "12th"), (13, "13th"), (21, "21st"), (102, "102nd")])
+def test_a_rank_reads_as_an_ordinal(value, text):
+    assert fmt.ordinal(value) == text
+    assert fmt.figure(value, "rank") == text

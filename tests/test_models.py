@@ -31,7 +31,8 @@ def test_overview_model(fixture):
 def test_a_figure_reads_as_the_source_wrote_it(fixture):
     rows = fixture.metrics[fixture.metrics["label"] == "Tidal capacity goal"]
     assert summary.figures(fixture, rows) == (summary.Figure(
-        case_id="tidal-valley", label="Tidal capacity goal", shown="up to 1.5 gigawatts (target)", number="up to 1.5",
+        id="tidal-capacity-goal", case_id="tidal-valley", label="Tidal capacity goal",
+        shown="up to 1.5 gigawatts (target)", number="up to 1.5",
         rest="gigawatts (target)", when="by 2030",
         quote="The plan sets a goal of up to 1.5 gigawatts by 2030",
         document="Alpha Report: Invented Regional Cases of New Productive Forces (fixture)", status="target"),)
@@ -166,3 +167,19 @@ def test_a_written_date_names_its_whole_period(written, precision, start, end):
 def test_a_bad_date_is_named(written, error):
     with pytest.raises(ValueError, match=error):
         dates.check(written)
+
+
+def test_a_figure_permalink_names_it_and_cites_it_whole(fixture):
+    view, notices = sources.figure_view(fixture, ["length-cable-rail-network-linking-two"],
+                                        lambda i: f"http://host/sources?figure={i}", datetime.date(2026, 11, 23))
+    assert notices == () and (view.heading, view.case_id) == ("Harbour's robots", "harbour-robots")
+    assert view.citation == (
+        "Length of the cable and rail network linking the two ports: 1,147 kilometers (as of June 2023). As reported "
+        "in “Alpha Report: Invented Regional Cases of New Productive Forces (fixture)”, Alpha Institute (invented for "
+        "tests), 2024, section 5.1, which states: “" + view.figure.quote + "”. The document gives no web address. "
+        f"NQP Atlas dataset version {fixture.version}, figure length-cable-rail-network-linking-two, "
+        "http://host/sources?figure=length-cable-rail-network-linking-two (accessed 23 November 2026).")
+    national, _ = sources.figure_view(fixture, ["national-research-spending"], str, datetime.date(2026, 11, 23))
+    assert national.heading == "National" and ", section" not in national.citation
+    assert sources.figure_view(fixture, ["<script>"], str) == (None, ("There is no figure '<script>'.",))
+    assert sources.figure_view(fixture, [], str) == (None, ())

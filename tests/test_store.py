@@ -77,3 +77,23 @@ def test_duplicate_case_id_is_named(fixture_copy):
     (fixture_copy / "cases" / "99-copy.yaml").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
     problem = next(p for p in store.load(fixture_copy).problems if p.file.endswith("99-copy.yaml"))
     assert "duplicate case id 'tidal-valley'" in problem.message
+
+
+def test_record_ids_are_required_well_formed_and_unique(fixture_copy):
+    path = fixture_copy / "cases" / "05-02-tidal-valley.yaml"
+    _edit(path, lambda r: (r["metrics"][0].pop("id"), r["metrics"][1].update(id="Bad Id")))
+    twin = fixture_copy / "cases" / "05-10-twin-city-science.yaml"
+    _edit(twin, lambda r: r["metrics"][2].update(id="national-research-spending"))
+    found = {(p.file, p.record.split(" ")[0], p.field, p.message) for p in store.load(fixture_copy).problems}
+    assert ("data/cases/05-02-tidal-valley.yaml", "metrics[0]", "id", "is missing") in found
+    assert any(f[:3] == ("data/cases/05-02-tidal-valley.yaml", "metrics[1]", "id") and "pattern" in f[3]
+               for f in found)
+    assert ("data/national.yaml", "metrics[0]", "id",
+            "duplicate id 'national-research-spending', also used in data/cases/05-10-twin-city-science.yaml") in found
+
+
+def test_the_data_version_follows_the_files(fixture_copy):
+    before = store.load(fixture_copy).version
+    assert len(before) == 10 and before == store.load(fixture_copy).version
+    (fixture_copy / "national.yaml").write_text((fixture_copy / "national.yaml").read_text() + "\n", encoding="utf-8")
+    assert store.load(fixture_copy).version != before

@@ -67,3 +67,15 @@ def test_next_slide_in_presentation_mode(watched, app_url):
     expect(title).to_have_text("Anhui's quantum industry", timeout=30_000)
     watched.settle()
     watched.screenshot("present-slide-4")
+
+
+def test_a_figure_permalink_opens_on_that_figure_in_a_fresh_browser(watched, app_url):
+    watched.open(app_url + "/sources?figure=fibre-laid-hefei-quantum-metropolitan-area")
+    page = watched.page
+    linked = page.locator(".st-key-linked_figure")
+    expect(linked).to_be_visible()
+    expect(linked.locator("h2")).to_have_text("1,147 km")
+    expect(linked.locator("[data-testid=stCode]")).to_contain_text("section 5.2, which states: “laying 1,147 "
+                                                                   "kilometers of network fiber”")
+    assert linked.evaluate("e => e.getBoundingClientRect().top") < page.viewport_size["height"], "in view"
+    watched.screenshot("figure-permalink")

@@ -1,0 +1,48 @@
+"""Search text, folded so that a reader finds a figure however they write it.
+
+'1147', '1,147' and '1,147 km' find "1,147 kilometers"; 'fibre' finds "fiber"; case and accents do not matter.
+Every word of the query must occur (in any order) in the record's text: its label, its words and its value.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pandas as pd
+
+# British and American spellings the documents and readers mix; both sides of a match are folded the same way.
+_SPELLINGS = {"fibre": "fiber", "fibres": "fibers", "centre": "center", "centres": "centers", "metre": "meter",
+              "metres": "meters", "kilometre": "kilometer", "kilometres": "kilometers", "harbour": "harbor",
+              "labour": "labor", "programme": "program", "programmes": "programs", "tonnes": "tons", "tonne": "ton",
+              "km": "kilometers", "sq": "square"}
+_THOUSANDS = re.compile(r"(?<=\d)[,\u2009\u202f ](?=\d{3}(?!\d))")
+_WORD = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*", re.UNICODE)
+
+
+def _fold_word(word: str) -> str:
+    word = _SPELLINGS.get(word, word)
+    return re.sub(r"is(ation|ations|e|es|ed|ing)$", r"iz\1", word) if len(word) > 5 else word
+
+
+def words(text: object) -> list[str]:
+    """The folded words of a text: lower case, no accents, digits without thousands separators."""
+    flat = unicodedata.normalize("NFKD", str(text)).casefold()
+    flat = "".join(ch for ch in flat if not unicodedata.combining(ch))
+    flat = _THOUSANDS.sub("", flat)
+    return [_fold_word(word) for word in _WORD.findall(flat)]
+
+
+def folded(text: object) -> str:
+    """The folded text with a space on each side, so that a word is found as ' word '."""
+    return " " + " ".join(words(text)) + " "
+
+
+def matches(texts: pd.Series, query: str) -> pd.Series:
+    """Which folded texts (from folded()) hold every word of the query. Chinese, which has no spaces, is
+    matched as a substring."""
+    keep = pd.Series(True, index=texts.index)
+    for word in words(query):
+        needle = word if any(ord(ch) > 0x2E7F for ch in word) else f" {word} "
+        keep &= texts.str.contains(needle, regex=False)
+    return keep
