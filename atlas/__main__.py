@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from atlas import export, fidelity, filters, store
+from atlas import fidelity, filters, package, store
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,8 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check every data file against schema and sources")
     check.add_argument("--seeds", type=Path, default=None, help="folder of source documents")
-    out = commands.add_parser("export", help="write cases.csv, metrics.csv, events.csv, sources.csv")
+    out = commands.add_parser("export", help="write the data package: four CSVs, datapackage.json, README.md")
     out.add_argument("directory", type=Path)
+    out.add_argument("--zip", action="store_true", help="one nqp-atlas.zip instead of the files")
     slides = commands.add_parser("deck", help="write the deck as PPTX or PDF (by the file's suffix)")
     slides.add_argument("output", type=Path)
     for key in filters.MULTI_KEYS:
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "deck":
         return _deck(atlas, args)
     if args.command == "export":
-        for path in export.write(atlas, args.directory):
+        for path in package.write(atlas, args.directory, as_zip=args.zip):
             print(f"wrote {path}")
         for problem in atlas.problems:
             print(f"skipped: {problem}", file=sys.stderr)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 from babel.dates import format_date
 
-from atlas import export, filters, summary
+from atlas import filters, package, summary
 from atlas import format as fmt
 from atlas.filters import View
 from atlas.store import Atlas
@@ -35,7 +35,7 @@ def _figure_table(data: Atlas, metrics: pd.DataFrame) -> pd.DataFrame:
         case=metrics["case_id"].map(lambda c: data.short_titles.get(c, t("national"))),
         shown=[fmt.figure(r.value, r.unit, r.qualifier, r.status) for r in metrics.itertuples()],
         document=metrics["source_id"].map(lambda s: data.source_titles.get(s, s)),
-    )[["case", "label", "shown", "value", "unit", "as_of", "quote", "document"]]
+    )[["case", "label", "shown", "as_of", "quote", "document", "id"]]
 
 
 def _event_table(data: Atlas, events: pd.DataFrame) -> pd.DataFrame:
@@ -47,7 +47,7 @@ def _event_table(data: Atlas, events: pd.DataFrame) -> pd.DataFrame:
 
 def downloads(data: Atlas, view: View, national: bool) -> dict[str, pd.DataFrame]:
     """The export tables cut to what is in view; national records only when asked for."""
-    tables = export.tables(data)
+    tables = package.tables(data)
     metrics = pd.concat([view.metrics, view.national_metrics]) if national else view.metrics
     events = pd.concat([view.events, view.national_events]) if national else view.events
     return {

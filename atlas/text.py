@@ -107,6 +107,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
     "sources.downloads": "Download what is in view",
     "sources.include_national": "Include national records in the downloads",
     "sources.citation": "Citation",
+    "sources.package": "Data (ZIP)",
+    "sources.package_help": "The CSVs in view with datapackage.json (every column described) and a README",
     # Timeline
     "timeline.title": "Timeline",
     "timeline.caption": "National policy events and the cases' own dated events, as the sources date them. A "
@@ -170,7 +172,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
     "figure.cite": "Cite this figure",
     "figure.open_case": "Open {title}",
     # Table columns
-    "col.case": "Case", "col.figure": "Figure", "col.shown": "As reported", "col.value": "Value",
+    "col.case": "Case", "col.id": "Id (permalink)",
+    "col.figure": "Figure", "col.shown": "As reported", "col.value": "Value",
     "col.unit": "Unit", "col.as_of": "As of", "col.quote": "Source words", "col.document": "Document",
     "col.date": "Date", "col.precision": "Precision", "col.event": "Event", "col.province": "Province",
     "col.province_zh": "中文", "col.cases": "Cases", "col.cases_in_view": "Cases in view",

@@ -5,7 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from atlas import export, sources, ui
+from atlas import export, package, sources, ui
 from atlas import format as fmt
 from atlas.text import t
 
@@ -25,10 +25,14 @@ if linked:  # a figure's permalink: the figure first, highlighted, with its cita
 # The toggle is drawn beside the downloads it governs; its value is read here, before the model is built.
 model = sources.sources_view(frame.data, frame.view, bool(st.session_state.get("sources_national", False)))
 
-FIGURE_COLUMNS = {"case": t("col.case"), "label": t("col.figure"), "shown": t("col.shown"),
-                  "value": st.column_config.NumberColumn(t("col.value"), format="%g"), "unit": t("col.unit"),
-                  "as_of": t("col.as_of"), "quote": st.column_config.TextColumn(t("col.quote"), width="large"),
-                  "document": t("col.document")}
+# Widths that fit the seven columns at 1440 px; the value as written (hedge kept) replaces value + unit.
+FIGURE_COLUMNS = {"case": st.column_config.TextColumn(t("col.case"), width="small"),
+                  "label": st.column_config.TextColumn(t("col.figure"), width="medium"),
+                  "shown": st.column_config.TextColumn(t("col.shown"), width="small"),
+                  "as_of": st.column_config.TextColumn(t("col.as_of"), width=70),
+                  "quote": st.column_config.TextColumn(t("col.quote"), width="large"),
+                  "document": st.column_config.TextColumn(t("col.document"), width="small"),
+                  "id": st.column_config.TextColumn(t("col.id"), width="small")}
 EVENT_COLUMNS = {"case": t("col.case"), "date": t("col.date"), "precision": t("col.precision"),
                  "title": t("col.event"), "quote": st.column_config.TextColumn(t("col.quote"), width="large"),
                  "document": t("col.document")}
@@ -49,11 +53,14 @@ with documents:
 
 st.subheader(t("sources.downloads"), anchor=False)
 st.toggle(t("sources.include_national"), key="sources_national")
-columns = st.columns(len(model.downloads) + 2)
+columns = st.columns(len(model.downloads) + 3)
 # The files are made when a button is clicked (a callable), not on every rerun of the page.
 for column, (name, table) in zip(columns, model.downloads.items(), strict=False):
     column.download_button(f"{name}.csv", partial(export.csv_bytes, table), file_name=f"{name}.csv",
                            mime="text/csv", icon=":material/download:", on_click="ignore")
+columns[-3].download_button(t("sources.package"), partial(package.zip_of, frame.data, model.downloads),
+                            file_name="nqp-atlas.zip", mime="application/zip", icon=":material/folder_zip:",
+                            on_click="ignore", help=t("sources.package_help"))
 columns[-2].download_button("atlas.json", partial(export.json_bytes, model.downloads), file_name="nqp-atlas.json",
                             mime="application/json", icon=":material/data_object:", on_click="ignore")
 columns[-1].download_button(t("sources.citation"), export.citation().encode("utf-8"), file_name="citation.txt",

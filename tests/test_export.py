@@ -21,19 +21,19 @@ CONTRACT = {
 
 
 def _read(path):
-    with open(path, encoding="utf-8", newline="") as handle:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
 def test_export_writes_the_four_contract_files(tmp_path):
     assert main(["--data", str(FIXTURE), "export", str(tmp_path)]) == 1, "non-zero: the broken file was skipped"
     for name, columns in CONTRACT.items():
-        with open(tmp_path / f"{name}.csv", encoding="utf-8") as handle:
+        with open(tmp_path / f"{name}.csv", encoding="utf-8-sig") as handle:
             assert handle.readline().strip().split(",")[: len(columns)] == columns
     cases = _read(tmp_path / "cases.csv")
     assert [row["case_id"] for row in cases] == ["harbour-robots", "tidal-valley", "inland-labs", "twin-city-science"]
     twin = cases[-1]
-    assert (twin["section"], twin["provinces"], twin["title_zh"]) == ("5.10", "510000;500000", "双城共建科学城")
+    assert (twin["section"], twin["provinces"], twin["title_zh"]) == ("§5.10", "510000;500000", "双城共建科学城")
     metrics = _read(tmp_path / "metrics.csv")
     assert len(metrics) == 27 and sum(row["case_id"] == NATIONAL for row in metrics) == 3
     assert len(_read(tmp_path / "sources.csv")) == 2
