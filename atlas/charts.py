@@ -125,7 +125,7 @@ def timeline(lanes: pd.DataFrame, height: int | None = None) -> go.Figure:
         barmode="overlay", height=height or max(260, 46 * len(names) + 90),
         margin={"l": 10, "r": 10, "t": 10, "b": 40},
         xaxis={"type": "date", "title": {"text": "Date (bars cover the month, quarter or year the source gives)"}},
-        yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": names},
+        yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": names, "automargin": True},
         plot_bgcolor="white", hoverlabel={"align": "left"},
     )
     return figure
@@ -177,4 +177,19 @@ def inset_map(cities: dict, places: pd.DataFrame, height: int = 320) -> go.Figur
              "center": {"lat": float(places["lat"].mean()), "lon": float(places["lon"].mean())}},
         height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0},
     )
+    return figure
+
+
+CAPTION_HEIGHT = 72  # px added above a chart for its title and a source line of up to two lines
+
+
+def captioned(figure: go.Figure, title: str, source: str, width: int = 110) -> go.Figure:
+    """The chart's title and source line drawn inside the figure, so a PNG from the toolbar keeps them. The
+    figure grows by the caption's height rather than squeezing the plot."""
+    top = (figure.layout.margin.t or 0) + CAPTION_HEIGHT
+    figure.update_layout(
+        title={"text": escape(title), "x": 0.005, "xanchor": "left", "xref": "container", "y": 0.995,
+               "yanchor": "top", "yref": "container", "font": {"size": 15},
+               "subtitle": {"text": _wrap(source, width), "font": {"size": 11, "color": "#4f5b66"}}},
+        margin={"t": top}, height=(figure.layout.height or 450) + CAPTION_HEIGHT)
     return figure

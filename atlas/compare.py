@@ -42,6 +42,7 @@ def comparable(metrics: pd.DataFrame, case_ids: list[str]) -> dict[str, pd.DataF
 
 @dataclass(frozen=True)
 class Family:
+    key: str  # 'money', 'enterprises' ...
     title: str
     rows: pd.DataFrame  # case_id, case, label, shown, as_of, quote, scaled: ready for charts.compare_bars
     alt: str
@@ -73,7 +74,7 @@ def compare_page(data: Atlas, view: View, requested: list[str], limit: int = 4) 
             rows = rows.assign(
                 case=rows["case_id"].map(data.short_titles),
                 shown=[fmt.figure(r.value, r.unit, r.qualifier, r.status) for r in rows.itertuples()])
-            families.append(Family(FAMILIES[family], rows, n("compare.chart_alt", len(rows))))
+            families.append(Family(family, FAMILIES[family], rows, n("compare.chart_alt", len(rows))))
     if not ids:
         message = t("empty")
     elif len(picked) < 2:

@@ -80,3 +80,10 @@ def page_rows(frame: pd.DataFrame, page: int, size: int) -> pd.DataFrame:
     """Rows on 1-based page `page`; a page past the end (the filter shrank the list) gives the first."""
     page = page if 1 <= page <= page_count(len(frame), size) else 1
     return frame.iloc[(page - 1) * size:page * size]
+
+
+def chart_source(data: Atlas, source_ids: object) -> str:
+    """A chart's source line: the documents behind it, 'as reported', and the dataset's version."""
+    shorts = dict(zip(data.sources["source_id"], data.sources["short"], strict=True))
+    named = "; ".join(dict.fromkeys(shorts.get(s, s) for s in source_ids)) or t("chart.no_source")
+    return t("chart.source", sources=named, version=data.version)

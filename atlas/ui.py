@@ -225,6 +225,13 @@ def url_toggle(key: str, param: str, label: str) -> None:
     st.toggle(label, key=key, on_change=write)
 
 
+def chart_config(*name: str, **extra: object) -> dict:
+    """Plotly's config for a chart: no logo, and a PNG named after the page, the case and the chart."""
+    filename = "-".join(["nqp-atlas", *(part for part in name if part)])
+    return {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+            **extra}
+
+
 # --- Figures ------------------------------------------------------------------------------------------------
 
 def _words(figure: summary.Figure) -> None:
@@ -286,8 +293,8 @@ def cities() -> dict:
 def _map_figure(signature: tuple, folder: str, selection: filters.Filter, context: bool) -> dict:
     data = _load(signature, folder)
     model = geography.map_page(data, _view(signature, folder, selection))
-    return charts.province_map(boundaries(), model.shading, model.markers,
-                               data.context if context else None).to_plotly_json()
+    figure = charts.province_map(boundaries(), model.shading, model.markers, data.context if context else None)
+    return charts.captioned(figure, t("chart.map"), t("chart.map_source")).to_plotly_json()
 
 
 def map_figure(view_frame: Frame, context: bool) -> dict:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from atlas import charts, profile, ui
+from atlas import charts, profile, summary, ui
 from atlas import format as fmt
 from atlas.text import t
 
@@ -36,13 +36,19 @@ with left:
     if model.events.empty:
         st.info(t("case.no_events"))
     else:
-        st.plotly_chart(charts.timeline(model.events, height=230), config={"displaylogo": False},
+        st.plotly_chart(charts.captioned(charts.timeline(model.events, height=230),
+                                         t("chart.case_timeline", title=frame.data.short_titles[model.case_id]),
+                                         summary.chart_source(frame.data, model.events["source_id"]), width=90),
+                        config=ui.chart_config("case", model.case_id, "timeline"),
                         alt=model.events_alt)
         for event in model.events.itertuples():
             st.markdown(fmt.md(f"{event.when} — {event.title}"))
 with right:
     st.header(t("case.where"), anchor=False)
-    st.plotly_chart(charts.inset_map(ui.cities(), model.places), config={"displaylogo": False},
+    st.plotly_chart(charts.captioned(charts.inset_map(ui.cities(), model.places),
+                                     t("chart.case_map", title=frame.data.short_titles[model.case_id]),
+                                     t("chart.map_source"), width=60),
+                    config=ui.chart_config("case", model.case_id, "map"),
                     alt=t("case.map_alt", places=", ".join(model.places["name"])))
     for line in model.place_lines:
         st.caption(fmt.md(line))

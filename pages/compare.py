@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from atlas import charts, compare, ui
+from atlas import charts, compare, summary, ui
 from atlas.text import t
 
 frame = ui.frame("compare")
@@ -23,8 +23,9 @@ if model.message:
 st.warning(t("compare.warning"), icon=":material/balance:")
 for family in model.families:
     st.subheader(family.title, anchor=False)
-    st.plotly_chart(charts.compare_bars(family.rows, frame.data.short_titles, family.title),
-                    config={"displaylogo": False}, alt=family.alt)
+    chart = charts.compare_bars(family.rows, frame.data.short_titles, family.title)
+    st.plotly_chart(charts.captioned(chart, family.title, summary.chart_source(frame.data, family.rows["source_id"])),
+                    config=ui.chart_config("compare", *model.picked, family.key), alt=family.alt)
     with st.expander(t("compare.table")):
         st.dataframe(family.rows[["case", "label", "shown", "as_of", "quote"]], hide_index=True, width="stretch",
                      column_config={"case": t("col.case"), "label": t("col.figure"), "shown": t("col.shown"),

@@ -16,8 +16,8 @@ show_context = right.toggle(t("map.context"), value=True, key="map_context")
 
 st.plotly_chart(
     ui.map_figure(frame, show_context), key="province_map", on_select=lambda: ui.apply_map_click(frame, "province_map"),
-    selection_mode="points", config={"displaylogo": False, "scrollZoom": True,
-                                     "modeBarButtonsToRemove": ["select2d", "lasso2d"]},
+    selection_mode="points", config=ui.chart_config("map", scrollZoom=True,
+                                                    modeBarButtonsToRemove=["select2d", "lasso2d"]),
     alt=t("map.alt"),
 )
 st.caption(t("map.credit"))

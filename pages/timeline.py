@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from atlas import charts, timeline, ui
+from atlas import charts, summary, timeline, ui
 from atlas.text import t
 
 frame = ui.frame("timeline")
@@ -14,7 +14,9 @@ if model.empty:
     st.info(t("timeline.empty"))
     st.stop()
 
-st.plotly_chart(charts.timeline(model.lanes), config={"displaylogo": False}, alt=model.alt)
+st.plotly_chart(charts.captioned(charts.timeline(model.lanes), t("chart.timeline"),
+                                 summary.chart_source(frame.data, model.lanes["source_id"])),
+                config=ui.chart_config("timeline"), alt=model.alt)
 st.subheader(t("timeline.table"), anchor=False)
 st.dataframe(
     model.lanes[["when", "precision", "lane", "title", "quote", "source_title"]], hide_index=True, width="stretch",

@@ -169,3 +169,18 @@ def test_a_figure_link_shows_the_figure_and_its_citation_first():
     assert code.value.startswith("Installed tidal capacity: 120 megawatts (as of 2024). As reported in “Alpha Report")
     assert "sources?figure=installed-tidal-capacity" in code.value
     assert "There is no figure '<b>'." in text(open_page("sources", {"figure": "<b>"}))
+
+
+@pytest.mark.parametrize(("key", "params"), [("map", {}), ("timeline", {}), ("case", {"case": "inland-labs"}),
+                                              ("compare", {"cases": ["harbour-robots", "tidal-valley"]})])
+def test_every_chart_carries_its_title_source_and_a_file_name(key, params):
+    import json
+
+    app = open_page(key, params)
+    charts = app.get("plotly_chart")
+    assert charts, "the page draws charts"
+    for chart in charts:
+        figure, config = json.loads(chart.proto.spec), json.loads(chart.proto.config)
+        title = figure["layout"]["title"]
+        assert title["text"] and title["subtitle"]["text"].startswith(("Source:", "Boundaries:")), title
+        assert config["toImageButtonOptions"]["filename"].startswith(f"nqp-atlas-{key}")
