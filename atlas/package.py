@@ -52,6 +52,9 @@ FIELDS: dict[str, tuple[str, str]] = {
     "family": ("string", "Which figures can be compared (vocabulary.yaml)."),
     "id": ("string", "The record's stable id; a figure's permalink is /sources?figure=<id>."),
     "case_title": ("string", "The case's short title, or National."),
+    "sentence": ("string", "The whole sentence of the document that holds the quote (read from the document)."),
+    "document_section": ("string", "The section of the document the quote stands in: 5.2, or a heading's words."),
+    "document_line": ("integer", "The line of the document file (a paragraph) the quote stands in."),
     "document": ("string", "The document's title."),
     "shown": ("string", "The figure as NQP Atlas writes it, hedge and status kept: 'over 60 enterprises'."),
     "value_billion_yuan": ("number", "Money in yuan converted to billion yuan (derived; empty for other units)."),
@@ -77,7 +80,11 @@ def tables(atlas: Atlas) -> dict[str, pd.DataFrame]:
                                                                            for c in codes)))
 
     def context(table: pd.DataFrame) -> pd.DataFrame:
+        found = table["id"].map(atlas.trails.get)
         return table.assign(case_title=table["case_id"].map(lambda c: titles.get(c, "National")),
+                            sentence=found.map(lambda f: f.sentence if f else ""),
+                            document_section=found.map(lambda f: f.section if f else ""),
+                            document_line=found.map(lambda f: f.paragraph if f else None).astype("Int64"),
                             section=table["case_id"].map(lambda c: "§" + sections[c] if c in sections else ""),
                             document=table["source_id"].map(lambda s: atlas.source_titles.get(s, s)))
 

@@ -92,9 +92,10 @@ def citation(data: Atlas, row: pd.Series, permalink: str, today: datetime.date) 
     title, publisher, year, chapter = (source.iloc[0][["title", "publisher", "date", "cases_chapter"]]
                                        if len(source) else (row["source_id"], "", "", False))
     case = data.cases[data.cases["case_id"] == row["case_id"]]
-    section = case.iloc[0]["section"] if chapter and len(case) else ""
-    return t("cite.figure", label=shown.label, shown=shown.shown, when=shown.when, quote=shown.quote, title=title,
-             publisher=publisher, year=str(year)[:4], section=t("cite.section", section=section) if section else "",
+    where = shown.where or (f"§{case.iloc[0]['section']}" if chapter and len(case) else "")
+    words = (shown.sentence or shown.quote).rstrip(".")
+    return t("cite.figure", label=shown.label, shown=shown.shown, when=shown.when, quote=words, title=title,
+             publisher=publisher, year=str(year)[:4], section=f", {where}" if where else "",
              version=data.version, id=row["id"], link=permalink,
              accessed=format_date(today, "d MMMM y", locale=LOCALE))
 

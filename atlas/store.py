@@ -54,6 +54,7 @@ class Atlas:
     vocabulary: dict[str, dict[str, str]]
     problems: tuple[Problem, ...] = field(default=())
     version: str = ""  # of the data files: a citation names the dataset it was taken from
+    trails: dict = field(default_factory=dict)  # record id -> trail.Trail, when the documents are at hand
 
     @cached_property
     def short_titles(self) -> dict[str, str]:
@@ -188,6 +189,17 @@ CASE_COLUMNS = ["case_id", "section", "title_en", "title_zh", "short_title", "su
                 "city", "district", "lat", "lon", "sectors", "industry_tier", "mechanisms", "file"]
 
 
+def _trails(data_dir: Path, sources: list[Source], rows: list[dict]) -> dict:
+    """Each quote's sentence, section and line, read from its document when the documents are at hand: a
+    `seeds/` folder beside the data (the test fixture), else ../shared/seeds or $ATLAS_SEEDS."""
+    from atlas import fidelity, trail
+
+    folder = data_dir.parent / "seeds"
+    folder = folder if folder.is_dir() else fidelity.seeds_dir()
+    documents = {s.id: folder / s.seed for s in sources}
+    return trail.trails(pd.DataFrame(rows, columns=["id", "source_id", "quote"]), documents)
+
+
 def _version(data_dir: Path) -> str:
     """A short fingerprint of the data files' contents: the same data gives the same version on any machine."""
     digest = hashlib.sha256()
@@ -288,4 +300,5 @@ def load(data_dir: Path = DATA_DIR) -> Atlas:
         vocabulary=vocabulary,
         problems=tuple(problems),
         version=_version(data_dir),
+        trails=_trails(data_dir, sources, metric_rows + event_rows),
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from atlas import format as fmt
+from atlas import trail
 from atlas.filters import View
 from atlas.store import Atlas
 from atlas.text import n, t
@@ -32,10 +33,13 @@ class Figure:
     quote: str
     document: str
     status: str
+    sentence: str = ""  # the whole sentence in the document ('' when the document is not at hand)
+    where: str = ""  # "§5.2, line 627"
 
 
 def figure(data: Atlas, row: pd.Series) -> Figure:
     written = fmt.when(row["as_of"])
+    found = data.trails.get(row["id"])
     big, rest = fmt.figure_parts(row["value"], row["unit"], row["qualifier"], row["status"])
     return Figure(
         id=row["id"], case_id=row["case_id"], label=row["label"],
@@ -43,7 +47,7 @@ def figure(data: Atlas, row: pd.Series) -> Figure:
         number=big, rest=rest,
         when=t(WHEN[row["status"]], when=written),
         quote=row["quote"], document=data.source_titles.get(row["source_id"], row["source_id"]),
-        status=row["status"],
+        status=row["status"], sentence=found.sentence if found else "", where=trail.where(found),
     )
 
 

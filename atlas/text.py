@@ -163,11 +163,11 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
     "deck.first": "First",
     "deck.last": "Last",
     # Citing one figure
-    "cite.section": ", section {section}",
     "cite.figure": "{label}: {shown} ({when}). As reported in “{title}”, {publisher}, {year}{section}, which "
                    "states: “{quote}”. The document gives no web address. NQP Atlas dataset version {version}, "
                    "figure {id}, {link} (accessed {accessed}).",
     "figure.heading": "Figure {id}",
+    "figure.sentence": "In full: “{sentence}”",
     "figure.link": "Link and citation",
     "figure.cite": "Cite this figure",
     "figure.open_case": "Open {title}",

@@ -236,7 +236,9 @@ def chart_config(*name: str, **extra: object) -> dict:
 
 def _words(figure: summary.Figure) -> None:
     st.markdown(fmt.md(f"“{figure.quote}”"))
-    st.caption(fmt.md(f"{figure.document}. {t('as_reported')}"))
+    if figure.sentence and figure.sentence != figure.quote:
+        st.caption(fmt.md(t("figure.sentence", sentence=figure.sentence)))
+    st.caption(fmt.md(", ".join(p for p in (figure.document, figure.where) if p) + f". {t('as_reported')}"))
     st.page_link(pages.BY_KEY["sources"].script, label=t("figure.link"), icon=":material/link:",
                  query_params={"figure": figure.id})
 

@@ -22,5 +22,7 @@ def make(count: int, target: Path) -> Path:
         case["id"] = f"{case['id']}-{n:04d}"
         case["section"] = f"9.{n + 1}"
         case["short_title"] = f"{case['short_title']} #{n + 1}"
+        for kind in ("metrics", "events"):  # record ids are unique across the data, as in real files
+            case[kind] = [{**record, "id": f"{record['id']}-{n:04d}"} for record in case.get(kind, [])]
         (target / "cases" / f"{n:04d}.yaml").write_text(yaml.safe_dump(case, allow_unicode=True), encoding="utf-8")
     return target

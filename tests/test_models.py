@@ -35,7 +35,8 @@ def test_a_figure_reads_as_the_source_wrote_it(fixture):
         shown="up to 1.5 gigawatts (target)", number="up to 1.5",
         rest="gigawatts (target)", when="by 2030",
         quote="The plan sets a goal of up to 1.5 gigawatts by 2030",
-        document="Alpha Report: Invented Regional Cases of New Productive Forces (fixture)", status="target"),)
+        document="Alpha Report: Invented Regional Cases of New Productive Forces (fixture)", status="target",
+        sentence="The plan sets a goal of up to 1.5 gigawatts by 2030.", where="§5.2, line 17"),)
 
 
 def test_case_profile_model(fixture):
@@ -176,10 +177,24 @@ def test_a_figure_permalink_names_it_and_cites_it_whole(fixture):
     assert view.citation == (
         "Length of the cable and rail network linking the two ports: 1,147 kilometers (as of June 2023). As reported "
         "in “Alpha Report: Invented Regional Cases of New Productive Forces (fixture)”, Alpha Institute (invented for "
-        "tests), 2024, section 5.1, which states: “" + view.figure.quote + "”. The document gives no web address. "
+        "tests), 2024, §5.1, line 9, which states: “A cable and rail network linking the two ports stretches 1,147 "
+        "kilometers, and by June 2023 it carried test robots every day”. The document gives no web address. "
         f"NQP Atlas dataset version {fixture.version}, figure length-cable-rail-network-linking-two, "
         "http://host/sources?figure=length-cable-rail-network-linking-two (accessed 23 November 2026).")
     national, _ = sources.figure_view(fixture, ["national-research-spending"], str, datetime.date(2026, 11, 23))
-    assert national.heading == "National" and ", section" not in national.citation
+    assert national.heading == "National" and ", §" not in national.citation
     assert sources.figure_view(fixture, ["<script>"], str) == (None, ("There is no figure '<script>'.",))
     assert sources.figure_view(fixture, [], str) == (None, ())
+
+
+def test_a_quote_is_found_in_its_sentence_even_across_a_broken_line(tmp_path):
+    from atlas import trail
+
+    document = tmp_path / "doc.txt"
+    document.write_text("Report\n\n## 3.2 Growth\n\nFirst sentence here. In 2023 output rose by\n\n6.8% over the "
+                        "year, a record. Last one.\n", encoding="utf-8")
+    assert trail.locate(document, "output rose by 6.8% over the year") == trail.Trail(
+        sentence="In 2023 output rose by 6.8% over the year, a record.", section="3.2", heading="3.2 Growth",
+        paragraph=5)
+    assert trail.locate(document, "not in the text") is None
+    assert trail.where(trail.locate(document, "Last one")) == "§3.2, line 7"
