@@ -75,7 +75,8 @@ def test_a_figure_permalink_opens_on_that_figure_in_a_fresh_browser(watched, app
     linked = page.locator(".st-key-linked_figure")
     expect(linked).to_be_visible()
     expect(linked.locator("h2")).to_have_text("1,147 km")
-    expect(linked.locator("[data-testid=stCode]")).to_contain_text("section 5.2, which states: “laying 1,147 "
-                                                                   "kilometers of network fiber”")
+    expect(linked.locator("[data-testid=stCode]")).to_contain_text(
+        "§5.2, line 627, which states: “Today, the Hefei Quantum Metropolitan Area Network has been built and is "
+        "operational, laying 1,147 kilometers of network fiber")
     assert linked.evaluate("e => e.getBoundingClientRect().top") < page.viewport_size["height"], "in view"
     watched.screenshot("figure-permalink")
