@@ -14,6 +14,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from atlas import dates
+from atlas.search import SPELLINGS
 from atlas.text import LOCALE
 
 _QUALIFIER_WORDS = {"exact": "", "over": "over", "nearly": "nearly", "about": "about", "up-to": "up to"}
@@ -89,3 +90,28 @@ _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udff
 def xml_safe(text: object) -> str:
     """Data text for a file format built on XML (PPTX) or a PDF: characters XML 1.0 forbids become spaces."""
     return _XML_FORBIDDEN.sub(" ", str(text))
+
+
+def highlight(text: object, query: str) -> str:
+    """Data text escaped for Markdown (as md()) with each word of a search marked: only our own markup is added
+    around escaped pieces, so data can never inject any. '1147' also marks '1,147'."""
+    patterns = []
+    for word in query.split():
+        digits = word.replace(",", "")
+        if digits.isdigit():
+            patterns.append(r"(?<!\d)" + ",?".join(digits) + r"(?!\d)")
+        else:  # the word as typed, and its other spelling ('kilometres' marks 'kilometers')
+            patterns += [re.escape(word), re.escape(SPELLINGS.get(word.casefold(), word))]
+    flat = " ".join(str(text).split())
+    if not patterns:
+        return md(flat)
+    pieces, last = [], 0
+    for found in re.finditer("|".join(patterns), flat, flags=re.IGNORECASE):
+        if found.end() > found.start():
+            pieces += [_escape(flat[last:found.start()]), f":orange-background[{_escape(found.group())}]"]
+            last = found.end()
+    return "".join([*pieces, _escape(flat[last:])])
+
+
+def _escape(piece: str) -> str:
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", piece)

@@ -12,7 +12,7 @@ import unicodedata
 import pandas as pd
 
 # British and American spellings the documents and readers mix; both sides of a match are folded the same way.
-_SPELLINGS = {"fibre": "fiber", "fibres": "fibers", "centre": "center", "centres": "centers", "metre": "meter",
+SPELLINGS = {"fibre": "fiber", "fibres": "fibers", "centre": "center", "centres": "centers", "metre": "meter",
               "metres": "meters", "kilometre": "kilometer", "kilometres": "kilometers", "harbour": "harbor",
               "labour": "labor", "programme": "program", "programmes": "programs", "tonnes": "tons", "tonne": "ton",
               "km": "kilometers", "sq": "square"}
@@ -21,7 +21,7 @@ _WORD = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*", re.UNICODE)
 
 
 def _fold_word(word: str) -> str:
-    word = _SPELLINGS.get(word, word)
+    word = SPELLINGS.get(word, word)
     return re.sub(r"is(ation|ations|e|es|ed|ing)$", r"iz\1", word) if len(word) > 5 else word
 
 

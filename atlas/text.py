@@ -108,6 +108,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
     "sources.include_national": "Include national records in the downloads",
     "sources.citation": "Citation",
     "sources.package": "Data (ZIP)",
+    "sources.select_row": "Select a row to read the figure whole, with its sentence and a citation to copy.",
     "sources.package_help": "The CSVs in view with datapackage.json (every column described) and a README",
     # Timeline
     "timeline.title": "Timeline",

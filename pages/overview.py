@@ -26,5 +26,5 @@ for start in range(0, len(model.cards), 2):
             st.subheader(fmt.md(card.heading), anchor=False)
             st.markdown(fmt.md(card.title_zh))
             st.caption(fmt.md(card.where_what))
-            ui.figure_lines(card.figures)
+            ui.figure_lines(card.figures, frame.selection.q)
             ui.case_link(card.case_id, t("overview.open"), icon=":material/article:", selection=frame.selection)

@@ -14,14 +14,21 @@ st.title(t("sources.title"), anchor=False)
 st.caption(t("sources.caption"))
 linked, notices = sources.figure_view(frame.data, frame.param("figure"), ui.permalink)
 ui.notices(notices)
-if linked:  # a figure's permalink: the figure first, highlighted, with its citation
-    with st.container(border=True, key="linked_figure"):
-        st.subheader(fmt.md(t("figure.heading", id=linked.figure.id)), anchor=False)
-        ui.figure_card(linked.figure, large=True)
+
+
+def whole(view: sources.FigureView, key: str) -> None:
+    """One figure read whole: its card, its words in full, its citation to copy, its case."""
+    with st.container(border=True, key=key):
+        st.subheader(fmt.md(t("figure.heading", id=view.figure.id)), anchor=False)
+        ui.figure_card(view.figure, large=True)
         st.caption(t("figure.cite"))
-        st.code(linked.citation, language=None, wrap_lines=True)
-        if linked.case_id:
-            ui.case_link(linked.case_id, t("figure.open_case", title=linked.heading), icon=":material/article:")
+        st.code(view.citation, language=None, wrap_lines=True)
+        if view.case_id:
+            ui.case_link(view.case_id, t("figure.open_case", title=view.heading), icon=":material/article:")
+
+
+if linked:  # a figure's permalink: the figure first, highlighted, with its citation
+    whole(linked, "linked_figure")
 # The toggle is drawn beside the downloads it governs; its value is read here, before the model is built.
 model = sources.sources_view(frame.data, frame.view, bool(st.session_state.get("sources_national", False)))
 
@@ -39,7 +46,15 @@ EVENT_COLUMNS = {"case": t("col.case"), "date": t("col.date"), "precision": t("c
 figures, dated, national_tab, documents = st.tabs([model.figures_tab, model.events_tab, model.national_tab,
                                                    t("sources.documents")])
 with figures:
-    st.dataframe(model.figures, hide_index=True, width="stretch", column_config=FIGURE_COLUMNS)
+    # Long words are cut in a cell at 1440 px: a selected row is shown whole below the table.
+    st.caption(t("sources.select_row"))
+    chosen = st.dataframe(model.figures, hide_index=True, width="stretch", column_config=FIGURE_COLUMNS,
+                          on_select="rerun", selection_mode="single-row", key="figure_rows")
+    if chosen.selection.rows:
+        row = model.figures.iloc[chosen.selection.rows[0]]
+        picked, _ = sources.figure_view(frame.data, [row["id"]], ui.permalink)
+        if picked:
+            whole(picked, "selected_figure")
 with dated:
     st.dataframe(model.events, hide_index=True, width="stretch", column_config=EVENT_COLUMNS)
 with national_tab:

@@ -38,3 +38,10 @@ def test_many_cases_are_paged_and_a_shrinking_filter_returns_to_page_one(tmp_pat
     app.text_input(key="f_q").set_value("quantum").run()  # 5 of the 45 are copies of the Anhui case
     assert not app.exception
     assert len(app.subheader) == 5 and "page" not in app.query_params
+
+
+@pytest.mark.usefixtures("on_fixture")
+def test_a_search_lists_the_figure_it_found_with_the_words_marked():
+    app = open_page("overview", {"q": "1147 kilometres"})
+    assert [plain(h.value) for h in app.subheader] == ["5.1 · Harbour's robots"]
+    assert app.markdown[1].value.startswith("- **:orange-background[1,147] :orange-background[kilometers]** · ")

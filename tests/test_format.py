@@ -72,3 +72,12 @@ def test_figure_parts_split_the_number_from_its_unit_and_join_back(args, parts):
 def test_a_rank_reads_as_an_ordinal(value, text):
     assert fmt.ordinal(value) == text
     assert fmt.figure(value, "rank") == text
+
+
+def test_highlight_marks_the_search_and_nothing_else():
+    assert fmt.highlight("laying 1,147 kilometers of fiber", "1147 FIBER") == (
+        "laying :orange-background[1,147] kilometers of :orange-background[fiber]")
+    assert fmt.highlight("a [link](javascript:x) b", "link") == (
+        "a \\[:orange-background[link]\\]\\(javascript\\:x\\) b")
+    assert fmt.highlight("11470 items", "1147") == "11470 items"
+    assert fmt.highlight("text", "") == "text"

@@ -80,3 +80,17 @@ def test_a_figure_permalink_opens_on_that_figure_in_a_fresh_browser(watched, app
         "operational, laying 1,147 kilometers of network fiber")
     assert linked.evaluate("e => e.getBoundingClientRect().top") < page.viewport_size["height"], "in view"
     watched.screenshot("figure-permalink")
+
+
+def test_a_selected_row_of_the_sources_table_is_shown_whole(watched, app_url):
+    watched.open(app_url + "/sources?sector=quantum-information&q=1147")
+    page = watched.page
+    table = page.locator("[data-testid=stDataFrame]").first
+    expect(table).to_be_visible()
+    box = table.bounding_box()
+    page.mouse.click(box["x"] + 12, box["y"] + 52)  # the first data row's selection cell
+    whole = page.locator(".st-key-selected_figure")
+    expect(whole).to_be_visible(timeout=30_000)
+    expect(whole.locator("h2")).to_have_text("1,147 km")
+    expect(whole.locator("[data-testid=stCode]")).to_contain_text("§5.2, line 627")
+    watched.screenshot("sources-selected-row")
