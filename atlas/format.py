@@ -37,13 +37,6 @@ def number(value: float) -> str:
     return format_decimal(value, format=_ALL_DIGITS, locale=LOCALE)
 
 
-def amount(value: float, unit: str) -> str:
-    """The number with its unit: '1,147 km', '85%', '350 billion yuan'."""
-    if unit in ("percent", "%"):
-        return f"{number(value)}%"
-    return f"{number(value)} {unit}"
-
-
 def ordinal(value: float) -> str:
     """2 -> '2nd', 11 -> '11th', 23 -> '23rd': a rank as English writes it."""
     whole = int(value)

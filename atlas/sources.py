@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 from babel.dates import format_date
@@ -27,7 +28,16 @@ class SourcesView:
     national_figures: pd.DataFrame
     national_events: pd.DataFrame
     documents: tuple[tuple[str, str], ...]  # (line, note)
-    downloads: dict[str, pd.DataFrame]  # name -> table, export contract columns
+    # What the downloads need, kept for `downloads`: the package tables are built over the whole dataset, so
+    # they are made when a file is asked for, not on every rerun of the page.
+    data: Atlas = field(repr=False, compare=False)
+    view: View = field(repr=False, compare=False)
+    national: bool = False
+
+    @cached_property
+    def downloads(self) -> dict[str, pd.DataFrame]:
+        """name -> table of what is in view, export contract columns first."""
+        return downloads(self.data, self.view, self.national)
 
 
 def _figure_table(data: Atlas, metrics: pd.DataFrame) -> pd.DataFrame:
@@ -70,7 +80,7 @@ def sources_view(data: Atlas, view: View, national: bool = False) -> SourcesView
         national_events=_event_table(data, view.national_events),
         documents=tuple((t("sources.document_line", title=s.title, publisher=s.publisher, date=s.date), s.note)
                         for s in data.sources.itertuples()),
-        downloads=downloads(data, view, national),
+        data=data, view=view, national=national,
     )
 
 

@@ -1,7 +1,6 @@
 """Sources: every figure and event of the cases in view with its words and document; national records apart;
 downloads of what is in view."""
 
-from functools import partial
 
 import streamlit as st
 
@@ -68,15 +67,16 @@ with documents:
 
 st.subheader(t("sources.downloads"), anchor=False)
 st.toggle(t("sources.include_national"), key="sources_national")
-columns = st.columns(len(model.downloads) + 3)
+TABLES = ("cases", "metrics", "events", "sources")
+columns = st.columns(len(TABLES) + 3)
 # The files are made when a button is clicked (a callable), not on every rerun of the page.
-for column, (name, table) in zip(columns, model.downloads.items(), strict=False):
-    column.download_button(f"{name}.csv", partial(export.csv_bytes, table), file_name=f"{name}.csv",
-                           mime="text/csv", icon=":material/download:", on_click="ignore")
-columns[-3].download_button(t("sources.package"), partial(package.zip_of, frame.data, model.downloads),
+for column, name in zip(columns, TABLES, strict=False):
+    column.download_button(f"{name}.csv", lambda name=name: export.csv_bytes(model.downloads[name]),
+                           file_name=f"{name}.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
+columns[-3].download_button(t("sources.package"), lambda: package.zip_of(frame.data, model.downloads),
                             file_name="nqp-atlas.zip", mime="application/zip", icon=":material/folder_zip:",
                             on_click="ignore", help=t("sources.package_help"))
-columns[-2].download_button("atlas.json", partial(export.json_bytes, model.downloads), file_name="nqp-atlas.json",
+columns[-2].download_button("atlas.json", lambda: export.json_bytes(model.downloads), file_name="nqp-atlas.json",
                             mime="application/json", icon=":material/data_object:", on_click="ignore")
 columns[-1].download_button(t("sources.citation"), export.citation().encode("utf-8"), file_name="citation.txt",
                             mime="text/plain", icon=":material/format_quote:", on_click="ignore")
