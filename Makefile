@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test validate export geo font bench load
+.PHONY: run serve test validate export geo font bench load
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ $(VENV)/.geo-stamp: requirements.txt requirements-geo.txt | $(BIN)/python
 # MALLOC_ARENA_MAX: see bench/server.py; memory freed by closed sessions goes back to the system.
 run: $(VENV)/.run-stamp
 	MALLOC_ARENA_MAX=2 $(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.address $(ADDRESS)
+
+# N app processes behind nginx on ADDRESS:PORT, each browser kept on one (README, "Serving many people").
+N ?= 3
+serve: PORT = 8600
+serve: $(VENV)/.run-stamp
+	$(BIN)/python -m deploy.serve --processes $(N) --port $(PORT) --address $(ADDRESS)
 
 test: $(VENV)/.dev-stamp
 	$(BIN)/ruff check .
