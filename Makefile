@@ -36,6 +36,7 @@ serve: $(VENV)/.run-stamp
 
 test: $(VENV)/.dev-stamp
 	$(BIN)/ruff check .
+	$(BIN)/hadolint deploy/Dockerfile
 	$(BIN)/python -m pytest
 
 validate: $(VENV)/.run-stamp

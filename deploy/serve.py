@@ -55,16 +55,16 @@ def render(template: str, listen: str, backends: list[str], access_log: str) -> 
     """The template with its three names filled in; the line naming ${ATLAS_BACKEND} once per backend."""
     lines = []
     for line in template.splitlines():
-        if "${ATLAS_BACKEND}" in line and not line.lstrip().startswith("#"):
+        if line.lstrip().startswith("#"):  # comments describe the names; they stay as written
+            lines.append(line)
+        elif "${ATLAS_BACKEND}" in line:
             lines += [line.replace("${ATLAS_BACKEND}", backend) for backend in backends]
         else:
+            line = line.replace("${ATLAS_LISTEN}", listen).replace("${ATLAS_ACCESS_LOG}", access_log)
+            if "${" in line:
+                raise ValueError(f"{TEMPLATE.name} names something serve.py does not fill in: {line.strip()}")
             lines.append(line)
-    text = "\n".join(lines) + "\n"
-    text = text.replace("${ATLAS_LISTEN}", listen).replace("${ATLAS_ACCESS_LOG}", access_log)
-    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
-    if "${" in body:
-        raise ValueError(f"{TEMPLATE.name} names something serve.py does not fill in")
-    return text
+    return "\n".join(lines) + "\n"
 
 
 def main_conf(run_dir: Path, site: Path) -> str:
@@ -82,7 +82,6 @@ http {{
     uwsgi_temp_path {temp["uwsgi"]};
     scgi_temp_path {temp["scgi"]};
     default_type application/octet-stream;
-    server_tokens off;
     include {site};
 }}
 """
