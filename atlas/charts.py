@@ -90,43 +90,90 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
            "#999999", "#882255", "#44AA99"]  # Okabe-Ito, then Tol's muted: distinguishable without red-green
 
 
+# The timeline's case lanes: darker Okabe-Ito hues (blue, orange, bluish green, reddish purple) with a violet and
+# a dark red, each at least 4.5:1 on white (WCAG AA, checked in tests) and apart under simulated protan, deutan
+# and tritan vision. Lane position and label name the case; colour repeats after six lanes, never next door.
+TIMELINE_PALETTE = ["#0072B2", "#B25600", "#007A5A", "#A8487F", "#5A3D99", "#9E2A2B"]
+NATIONAL_BAND = "#eceef1"  # the national lane's band: grey marks on it still reach 8:1
+TIMELINE_FONT = 14  # px: axis, tick and hover text read on a 1280x720 projector
+TIMELINE_INK = "#1f2933"  # axis text: darker than Plotly's #444 for a washed-out projector
+
+
 def _wrap(text: str, width: int = 70) -> str:
     return "<br>".join(textwrap.wrap(escape(text), width)) or ""
 
 
-def timeline(lanes: pd.DataFrame, height: int | None = None) -> go.Figure:
+def _year_ticks(start: pd.Timestamp, end: pd.Timestamp) -> dict:
+    """Ticks every 1, 2, 5 or 10 years counted from the first year shown, so that year is labelled (Plotly's
+    own ticks count from 2000 and would hide a 1988); short spans keep Plotly's month ticks."""
+    years = (end - start).days / 365.25
+    if years <= 3:
+        return {}
+    step = next((s for s in (1, 2, 5) if years / s <= 9), 10)
+    return {"tickmode": "linear", "tick0": start, "dtick": f"M{12 * step}"}
+
+
+def timeline(lanes: pd.DataFrame, height: int | None = None,
+             x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> go.Figure:
     """Events on one time axis, a lane per case. A day is a diamond; a month, quarter or year is a bar
-    covering that whole period, so a month-precision event is never drawn as a precise day."""
+    covering that whole period, so a month-precision event is never drawn as a precise day. The axis shows
+    `x_range` (default: every event); National sits on a grey band at the top, in grey."""
     # Two traces whatever the number of lanes (colour per point): building a trace per lane grows with cases.
     figure = go.Figure()
     names = list(dict.fromkeys(lanes["lane"]))
     national = set(lanes.loc[is_national(lanes["case_id"]), "lane"])
-    colours = {name: (NATIONAL_GREY if name in national else PALETTE[i % len(PALETTE)]) for i, name in enumerate(names)}
+    cases = [name for name in names if name not in national]
+    colours = {name: TIMELINE_PALETTE[i % len(TIMELINE_PALETTE)] for i, name in enumerate(cases)}
+    colours.update(dict.fromkeys(national, NATIONAL_GREY))
     colour = lanes["lane"].map(colours)
     hover = pd.Series([f"<b>{escape(r.title)}</b><br>{escape(r.when)} ({escape(r.precision)})"
                        f"<br><i>“{_wrap(r.quote)}”</i><br>{escape(r.source_title)}" for r in lanes.itertuples()],
                       index=lanes.index, dtype=object)
     periods = lanes["precision"] != "day"
     if periods.any():
-        sub = lanes[periods]
+        # Solid bars (a faded fill loses its contrast), longest first so a month inside its year stays in
+        # sight on top, each edged in white.
+        sub = lanes[periods].assign(_length=lambda f: f["end"] - f["start"]).sort_values(
+            "_length", ascending=False, kind="stable")
         figure.add_trace(go.Bar(
-            base=sub["start"], x=(sub["end"] - sub["start"]).dt.total_seconds() * 1000, y=sub["lane"],
-            orientation="h", marker={"color": colour[periods], "opacity": 0.45, "line": {"width": 0}},
-            hovertext=hover[periods], hoverinfo="text", name="Month, quarter or year", showlegend=False, width=0.6,
+            base=sub["start"], x=sub["_length"].dt.total_seconds() * 1000, y=sub["lane"],
+            orientation="h", marker={"color": colour[sub.index], "line": {"color": "white", "width": 1.5}},
+            hovertext=hover[sub.index], hoverinfo="text", name="Month, quarter or year", showlegend=False,
+            width=0.6,
         ))
     days = lanes[~periods]
     if len(days):
         figure.add_trace(go.Scatter(
             x=days["start"] + pd.Timedelta(hours=12), y=days["lane"], mode="markers",
-            marker={"symbol": "diamond", "size": 12, "color": colour[~periods], "line": {"color": "white", "width": 1}},
+            marker={"symbol": "diamond", "size": 14, "color": colour[~periods],
+                    "line": {"color": "white", "width": 1.5}},
             hovertext=hover[~periods], hoverinfo="text", name="Day", showlegend=False,
         ))
+    if x_range is None and len(lanes):  # every event, in whole years (ends are exclusive)
+        x_range = (pd.Timestamp(lanes["start"].min().year, 1, 1),
+                   pd.Timestamp((lanes["end"].max() - pd.Timedelta(days=1)).year + 1, 1, 1))
+    shown, ticks = None, {}
+    if x_range is not None:
+        pad = max((x_range[1] - x_range[0]) * 0.015, pd.Timedelta(days=20))  # an event on the edge stays whole
+        shown = [x_range[0] - pad, x_range[1] + pad]
+        ticks = _year_ticks(x_range[0], x_range[1])
+    for i, name in enumerate(names):
+        if name in national:  # a band behind the lane, under the marks, across the plot
+            figure.add_shape(type="rect", xref="paper", x0=0, x1=1, yref="y", y0=i - 0.5, y1=i + 0.5,
+                             fillcolor=NATIONAL_BAND, line={"width": 0}, layer="below")
+    labels = [f"<b>{escape(name)}</b>" if name in national else escape(name) for name in names]
     figure.update_layout(
-        barmode="overlay", height=height or max(260, 46 * len(names) + 90),
-        margin={"l": 10, "r": 10, "t": 10, "b": 40},
-        xaxis={"type": "date", "title": {"text": "Date (bars cover the month, quarter or year the source gives)"}},
-        yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": names, "automargin": True},
-        plot_bgcolor="white", hoverlabel={"align": "left"},
+        barmode="overlay", height=height or max(220, 48 * len(names) + 100),
+        margin={"l": 10, "r": 16, "t": 10, "b": 50},
+        font={"size": TIMELINE_FONT, "color": TIMELINE_INK},
+        xaxis={"type": "date", "range": shown, **ticks,
+               "title": {"text": "Date (bars cover the month, quarter or year the source gives)",
+                         "font": {"size": TIMELINE_FONT, "color": TIMELINE_INK}},
+               "tickfont": {"size": TIMELINE_FONT, "color": TIMELINE_INK}, "gridcolor": "#e3e6ea"},
+        yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": names, "automargin": True,
+               "tickmode": "array", "tickvals": names, "ticktext": labels,
+               "tickfont": {"size": TIMELINE_FONT, "color": TIMELINE_INK}},
+        plot_bgcolor="white", hoverlabel={"align": "left", "font": {"size": TIMELINE_FONT}},
     )
     return figure
 

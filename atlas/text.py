@@ -121,6 +121,11 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
     "timeline.count": {"one": "{count} event. Dates are as the sources give them.",
                        "other": "{count} events. Dates are as the sources give them."},
     "timeline.alt": "Timeline of {count} events in {lanes} lanes; the table below lists them.",
+    "timeline.earlier": {"one": "{count} earlier event, before {year}: {events}.",
+                         "other": "{count} earlier events, before {year}: {events}."},
+    "timeline.earlier_item": "{when} — {title}",
+    "timeline.earlier_more": "and {count} more",
+    "timeline.widen": "Show all years, from {year}",
     # Map
     "map.title": "Map of the cases",
     "map.caption": "Provinces shaded by the number of cases in view; grey hosts none. Markers are case sites, "
