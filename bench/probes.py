@@ -1,11 +1,56 @@
 """JavaScript probes run in the page: when it has settled, and when a redraw after an action is over."""
 
-# Settled: the script has finished and every Plotly chart has drawn its SVG.
+# Settled, at this instant: the script has finished, no element is still loading, every Plotly chart has drawn,
+# and every map has its tiles.
+# - No `stSkeleton`: Streamlit loads a chart's (and a toggle's, a table's) code on first use and shows a skeleton
+#   in its place meanwhile; on /map the script finished about 1.7 s before the chart element even existed, so a
+#   probe that only looked at the charts present called the page settled with no chart at all.
+# - `.js-plotly-plot .main-svg`, not any `.main-svg`: an early `.main-svg` can show before Plotly has built the
+#   plot (`.js-plotly-plot`, the graph div) and drawn into it.
+# - A map subplot (Choroplethmap, Scattermap) paints on MapLibre's canvas after that: it is drawn when its map
+#   reports loaded() (style and sources parsed, nothing pending) and areTilesLoaded() (every tile rendered).
+#   Plotly lists the map subplots' ids in gd._fullLayout._subplots.map ('map', 'map2' ...) and keeps each one's
+#   MapLibre map at gd._fullLayout[id]._subplot.map. A map not yet created counts as not drawn.
 SETTLED_JS = """() => {
     const app = document.querySelector('[data-testid=stApp]');
     if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-    return [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg'));
+    if (document.querySelector('[data-testid=stSkeleton]')) return false;
+    for (const chart of document.querySelectorAll('[data-testid=stPlotlyChart]')) {
+        const gd = chart.querySelector('.js-plotly-plot');
+        if (!gd || !gd.querySelector('.main-svg') || !gd._fullLayout) return false;
+        for (const id of (gd._fullLayout._subplots || {}).map || []) {
+            const subplot = gd._fullLayout[id] && gd._fullLayout[id]._subplot;
+            const map = subplot && subplot.map;
+            if (!map || !map.loaded() || !map.areTilesLoaded()) return false;
+        }
+    }
+    return true;
 }"""
+
+# Settled and still so HOLD_MS later. A map reports loaded() for a frame or a few (seen: 40 ms, 100 ms) and then
+# loads again as its layers are updated, so one true reading is not the end. Polled every animation frame, it
+# keeps in window.__settledSince when the current run of true readings began: that moment, not the end of the
+# hold, is when the page settled (SETTLED_AGO_JS), so the hold adds nothing to a measured time.
+HOLD_MS = 500
+RESET_JS = "() => { window.__settledSince = null; }"
+STEADY_JS = f"""() => {{
+    const now = performance.now();
+    if (!({SETTLED_JS})()) {{ window.__settledSince = null; return false; }}
+    if (window.__settledSince == null) window.__settledSince = now;
+    return now - window.__settledSince >= {HOLD_MS};
+}}"""
+SETTLED_AGO_JS = "() => (performance.now() - window.__settledSince) / 1000"
+
+
+def settle(page, timeout: float = 120_000, reset: bool = True) -> float:
+    """Wait (sync Playwright) until the page has settled and stayed so; return how many seconds ago it settled.
+    The reset first: a reading left from before an action must not count for the page after it (a fresh
+    document has none, and right after a navigation commits there may be no script context to reset in)."""
+    if reset:
+        page.evaluate(RESET_JS)
+    page.wait_for_function(STEADY_JS, timeout=timeout, polling="raf")
+    return page.evaluate(SETTLED_AGO_JS)
+
 
 # Call just before an action. Records the last change to the main area, the last change to the URL (a filter
 # change rewrites the query string) and when the rerun the action caused finished. The record's old value
@@ -24,6 +69,7 @@ ARM_JS = """() => {
     window.__url = null;
     window.__ran = false;
     window.__stopped = null;
+    window.__settledSince = null;
     const app = document.querySelector('[data-testid=stApp]');
     const main = document.querySelector('[data-testid=stMain]') || document.body;
     const content = new MutationObserver(() => { window.__last = performance.now(); });
@@ -38,10 +84,12 @@ ARM_JS = """() => {
 }"""
 
 # The redraw is over when the action has shown a sign (a change to the main area or the URL, or a rerun that
-# finished), every chart has drawn, and nothing has changed for half a second. React may batch a quick rerun
-# so that the running state is never shown, hence the other signs. An action must change something visible.
+# finished), nothing has changed for half a second, and the page is settled and has stayed so (STEADY_JS: the
+# strict probe, charts and maps drawn). React may batch a quick rerun so that the running state is never shown,
+# hence the other signs. An action must change something visible.
 _SIGN = "Math.max(window.__last || 0, window.__url || 0, window.__stopped || 0)"
-QUIET_JS = f"() => {_SIGN} > 0 && performance.now() - {_SIGN} > 500 && (" + SETTLED_JS + ")()"
+# STEADY_JS runs on every poll, first: its hold counts from its first true reading.
+QUIET_JS = f"() => ({STEADY_JS})() && {_SIGN} > 0 && performance.now() - {_SIGN} > 500"
 
 # Seconds from the action to its last visible sign.
 REDRAW_SECONDS_JS = f"() => ({_SIGN} - window.__armed) / 1000"

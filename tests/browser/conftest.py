@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 
 from atlas.store import ROOT
-from bench.probes import SETTLED_JS
+from bench import probes
 from bench.server import CHROMIUM, CHROMIUM_ARGS, serve, stop
 
 SCREENSHOTS = ROOT / "screenshots"
@@ -69,11 +69,10 @@ class Watched:
         self.settle(timeout)
 
     def settle(self, timeout: float = 60_000) -> None:
-        """Wait until the script has finished and every Plotly chart has drawn."""
-        # Twice, a moment apart: a rerun may start right after the first run settles (a URL update).
-        self.page.wait_for_function(SETTLED_JS, timeout=timeout)
-        self.page.wait_for_timeout(300)
-        self.page.wait_for_function(SETTLED_JS, timeout=timeout)
+        """Wait until the page has settled (bench/probes.py: the script finished, nothing still loading, every
+        Plotly chart and map drawn) and stayed so for half a second: a rerun may start right after the first
+        run settles (a URL update), and a map loads again as its layers are updated."""
+        probes.settle(self.page, timeout)
 
     def screenshot(self, name: str) -> Path:
         SCREENSHOTS.mkdir(exist_ok=True)
