@@ -178,21 +178,65 @@ def timeline(lanes: pd.DataFrame, height: int | None = None,
     return figure
 
 
-def compare_bars(rows: pd.DataFrame, names: dict[str, str], axis_title: str) -> go.Figure:
-    """One bar per figure, grouped by case, values on the family's common scale."""
+COMPARE_FONT = {"tick": 14, "axis": 15, "legend": 15, "bar": 14}  # px: read on a 1280x720 projector
+COMPARE_INK = "#262730"  # darker than the theme's grey ticks: labels are the chart's content here
+COMPARE_LABEL_WIDTH = 34  # characters per line of a figure's label beside its bar
+COMPARE_LEGEND_ROW = 30  # px a row of the legend takes above the plot
+COMPARE_LEGEND_GAP = 14  # px between the plot's top and the legend's anchor
+
+
+def compare_legend_rows(names: list[str], width: int = 760) -> int:
+    """Rows a horizontal legend of these names needs in `width` px (a symbol and a gap, ~8.5 px a character
+    at 15 px): the top margin is made for that many, so the legend never reaches the plot or the title."""
+    rows, used = 1, 0.0
+    for name in names:
+        entry = 50 + 8.5 * len(name)
+        if used and used + entry > width:
+            rows, used = rows + 1, 0.0
+        used += entry
+    return rows
+
+
+def compare_bars(rows: pd.DataFrame, axis_title: str, cases: list[str] | tuple[str, ...] = ()) -> go.Figure:
+    """One horizontal bar per figure on the group's common scale, a colour per case (its place in `cases`, so
+    a case keeps its colour on every chart of the page), the legend above the plot. Each bar carries its value
+    on that scale; the hover gives the figure as the report wrote it. `rows` come from compare.families."""
     figure = go.Figure()
-    for i, (case_id, group) in enumerate(rows.groupby("case_id", sort=False)):
+    order = list(cases) or list(dict.fromkeys(rows["case_id"]))
+    labels = [_wrap(label, COMPARE_LABEL_WIDTH) for label in rows["label"]]
+    lines = sum(label.count("<br>") + 1 for label in labels)
+    for case_id, group in rows.groupby("case_id", sort=False):
+        at = rows.index.get_indexer(group.index)
         figure.add_trace(go.Bar(
-            x=group["scaled"], y=[escape(label) for label in group["label"]], orientation="h",
-            name=escape(names.get(case_id, case_id)), marker={"color": PALETTE[i % len(PALETTE)]},
-            hovertext=[f"<b>{escape(r.label)}</b><br>{escape(r.shown)}, as of {escape(r.as_of)}<br>"
-                       f"<i>“{_wrap(r.quote)}”</i>" for r in group.itertuples()],
+            x=group["scaled"], y=[labels[i] for i in at], orientation="h", name=escape(group["case"].iloc[0]),
+            marker={"color": PALETTE[order.index(case_id) % len(PALETTE)] if case_id in order else NEUTRAL},
+            text=[escape(text) for text in group["bar"]], textposition="auto", cliponaxis=False,
+            textfont={"size": COMPARE_FONT["bar"]},
+            hovertext=[f"<b>{escape(r.label)}</b> ({escape(r.case)})<br>{escape(r.reported)}"
+                       + (f"<br>{escape(r.on_chart)}" if r.on_chart else "") + f"<br><i>“{_wrap(r.quote)}”</i>"
+                       for r in group.itertuples()],
             hoverinfo="text",
         ))
+    names = list(dict.fromkeys(rows["case"]))
+    top = 30 + COMPARE_LEGEND_ROW * compare_legend_rows(names)
+    plot = 21 * lines + 14 * len(labels)  # px of the plot area: a row per figure, taller for a wrapped label
+    largest = float(rows["scaled"].max()) if len(rows) else 0.0
     figure.update_layout(
-        height=max(220, 34 * len(rows) + 110), margin={"l": 10, "r": 10, "t": 10, "b": 50},
-        xaxis={"title": {"text": axis_title}}, yaxis={"automargin": True, "autorange": "reversed"},
-        legend={"orientation": "h", "y": -0.25}, plot_bgcolor="white",
+        # Bars overlaid, not grouped: each figure has its own row, so grouping would leave an empty slot per case.
+        barmode="overlay", bargap=0.3,
+        height=top + 70 + plot, margin={"l": 10, "r": 24, "t": top, "b": 70},
+        font={"size": COMPARE_FONT["tick"], "color": COMPARE_INK},
+        xaxis={"title": {"text": escape(axis_title), "font": {"size": COMPARE_FONT["axis"], "color": COMPARE_INK}},
+               "tickfont": {"size": COMPARE_FONT["tick"], "color": COMPARE_INK}, "automargin": True,
+               "gridcolor": "#e3e6ea", "rangemode": "tozero",
+               **({"range": [0, largest * 1.12]} if largest > 0 else {})},  # room for a value beside the longest bar
+        yaxis={"automargin": True, "autorange": "reversed",
+               "tickfont": {"size": COMPARE_FONT["tick"], "color": COMPARE_INK}},
+        # Placed COMPARE_LEGEND_GAP px above the plot: anchored at y=1 plotly lets its box reach 9 px into the plot.
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "xref": "paper", "y": 1 + COMPARE_LEGEND_GAP / plot,
+                "yanchor": "bottom", "yref": "paper", "font": {"size": COMPARE_FONT["legend"], "color": COMPARE_INK},
+                "traceorder": "normal"},
+        showlegend=True, plot_bgcolor="white", hoverlabel={"align": "left", "font": {"size": 14}},
     )
     return figure
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from atlas import charts, compare, summary, ui
+from atlas import charts, compare, filters, summary, ui
 from atlas.text import t
 
 frame = ui.frame("compare")
@@ -18,12 +18,15 @@ if model.choices:
                   multi=True, label=t("compare.picker"), max_selections=4)
 if model.message:
     st.info(model.message)
+    if model.suggestion:
+        st.page_link(frame.page.script, label=model.suggestion_label, icon=":material/compare_arrows:",
+                     query_params={**filters.to_params(frame.selection), "cases": list(model.suggestion)})
     st.stop()
 
 st.warning(t("compare.warning"), icon=":material/balance:")
 for family in model.families:
     st.subheader(family.title, anchor=False)
-    chart = charts.compare_bars(family.rows, frame.data.short_titles, family.title)
+    chart = charts.compare_bars(family.rows, family.axis, model.picked)
     st.plotly_chart(charts.captioned(chart, family.title, summary.chart_source(frame.data, family.rows["source_id"])),
                     config=ui.chart_config("compare", *model.picked, family.key), alt=family.alt)
     with st.expander(t("compare.table")):

@@ -118,10 +118,11 @@ def test_compare_offers_only_the_cases_in_view():
     assert app.info[0].value == "Choose at least two cases to compare."
     app = open_page("compare", {"sector": "photonics"})
     assert app.multiselect(key="compare_pick").value == ["inland-labs", "twin-city-science"]
-    assert [s.value for s in app.subheader] == ["Money, billion yuan (converted from the units the report uses)",
-                                                "Enterprises and institutions (count)",
-                                                "Laboratories, platforms and institutes (count)",
-                                                "Talent and staff (people)"]
+    assert [s.value for s in app.subheader] == ["Enterprises and institutions: number of enterprises",
+                                                "Talent and staff: number of people"]
+    app = open_page("compare")  # no cases named: the pair that shares the most figures, not the first two
+    assert app.multiselect(key="compare_pick").value == ["harbour-robots", "inland-labs"]
+    assert len(app.get("plotly_chart")) == 3 and not app.info
 
 
 def test_present_follows_slide_and_filters():

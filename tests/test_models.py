@@ -66,20 +66,18 @@ def test_case_profile_outside_the_filters_and_unknown(fixture):
 
 
 def test_compare_model(fixture):
+    # More in tests/test_compare.py: groups by family and kind of unit, the default pair, the no-shared message.
     model = compare.compare_page(fixture, _view(fixture), ["tidal-valley", "harbour-robots", "tidal-valley"])
     assert model.picked == ("tidal-valley", "harbour-robots") and model.message == ""
     assert [(f.title, list(zip(f.rows["case"], f.rows["label"], f.rows["scaled"].round(6), strict=True)))
             for f in model.families] == [
-        ("Money, billion yuan (converted from the units the report uses)",
-         [("Harbour's robots", "Sales of the alliance's members", 0.82)]),  # the target of 350 is not a result
-        ("Enterprises and institutions (count)",
-         [("Harbour's robots", "Enterprises in the harbour robotics alliance", 60.0),
-          ("Fujian's tidal valley", "Tidal power enterprises in the valley", 35.0)]),
-        ("Laboratories, platforms and institutes (count)",
-         [("Fujian's tidal valley", "National test platforms in the valley", 3.0)]),
-        ("Talent and staff (people)",
-         [("Harbour's robots", "Robot engineers trained by the alliance", 2400.0),
-          ("Fujian's tidal valley", "Researchers who moved to the coast", 800.0)]),
+        # Money (Harbour's only: the target of 350 is not a result) and platforms (Tidal's only) are not shared.
+        ("Enterprises and institutions: number of enterprises",
+         [("Fujian's tidal valley", "Tidal power enterprises in the valley", 35.0),
+          ("Harbour's robots", "Enterprises in the harbour robotics alliance", 60.0)]),
+        ("Talent and staff: number of people",
+         [("Fujian's tidal valley", "Researchers who moved to the coast", 800.0),
+          ("Harbour's robots", "Robot engineers trained by the alliance", 2400.0)]),
     ]
     assert compare.compare_page(fixture, _view(fixture, regions=("central",)), []).message == \
         "Choose at least two cases to compare."
