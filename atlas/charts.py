@@ -127,7 +127,7 @@ def timeline(lanes: pd.DataFrame, height: int | None = None,
     colours.update(dict.fromkeys(national, NATIONAL_GREY))
     colour = lanes["lane"].map(colours)
     hover = pd.Series([f"<b>{escape(r.title)}</b><br>{escape(r.when)} ({escape(r.precision)})"
-                       f"<br><i>“{_wrap(r.quote)}”</i><br>{escape(r.source_title)}" for r in lanes.itertuples()],
+                       f"<br><i>“{_wrap(r.quote)}”</i><br>{_wrap(r.source_title)}" for r in lanes.itertuples()],
                       index=lanes.index, dtype=object)
     periods = lanes["precision"] != "day"
     if periods.any():
@@ -166,14 +166,16 @@ def timeline(lanes: pd.DataFrame, height: int | None = None,
         barmode="overlay", height=height or max(220, 48 * len(names) + 100),
         margin={"l": 10, "r": 16, "t": 10, "b": 50},
         font={"size": TIMELINE_FONT, "color": TIMELINE_INK},
-        xaxis={"type": "date", "range": shown, **ticks,
-               "title": {"text": "Date (bars cover the month, quarter or year the source gives)",
+        xaxis={"type": "date", "range": shown, **ticks, "automargin": True,
+               # Two short lines: at 14 px one line is cut off in a case page's narrow column.
+               "title": {"text": "Date (bars cover the month, quarter<br>or year the source gives)",
                          "font": {"size": TIMELINE_FONT, "color": TIMELINE_INK}},
                "tickfont": {"size": TIMELINE_FONT, "color": TIMELINE_INK}, "gridcolor": "#e3e6ea"},
         yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": names, "automargin": True,
                "tickmode": "array", "tickvals": names, "ticktext": labels,
                "tickfont": {"size": TIMELINE_FONT, "color": TIMELINE_INK}},
-        plot_bgcolor="white", hoverlabel={"align": "left", "font": {"size": TIMELINE_FONT}},
+        plot_bgcolor="white",
+        hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": TIMELINE_FONT, "color": TIMELINE_INK}},
     )
     return figure
 

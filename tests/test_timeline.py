@@ -209,5 +209,5 @@ def test_hover_text_is_unchanged_in_content(fixture):
     hover = {text for trace in figure.data for text in trace.hovertext}
     row = lanes.set_index("id").loc["2024-national-study-session"]
     assert (f"<b>{row.title}</b><br>31 January 2024 (day)<br><i>“{charts._wrap(row.quote)}”</i><br>"
-            f"{row.source_title}") in hover
+            f"{charts._wrap(row.source_title)}") in hover
     assert len(hover) == len(lanes)
