@@ -187,6 +187,13 @@ COMPARE_LEGEND_ROW = 30  # px a row of the legend takes above the plot
 COMPARE_LEGEND_GAP = 14  # px between the plot's top and the legend's anchor
 
 
+def _compare_text(text: object, width: int | None = None) -> str:
+    """Data text for the compare chart: markup characters escaped, quotes kept as they are (plotly shows
+    `&quot;` literally), wrapped at `width` characters with <br>."""
+    plain = html.escape(str(text), quote=False)
+    return "<br>".join(textwrap.wrap(plain, width)) if width else plain
+
+
 def compare_legend_rows(names: list[str], width: int = 760) -> int:
     """Rows a horizontal legend of these names needs in `width` px (a symbol and a gap, ~8.5 px a character
     at 15 px): the top margin is made for that many, so the legend never reaches the plot or the title."""
@@ -205,17 +212,19 @@ def compare_bars(rows: pd.DataFrame, axis_title: str, cases: list[str] | tuple[s
     on that scale; the hover gives the figure as the report wrote it. `rows` come from compare.families."""
     figure = go.Figure()
     order = list(cases) or list(dict.fromkeys(rows["case_id"]))
-    labels = [_wrap(label, COMPARE_LABEL_WIDTH) for label in rows["label"]]
+    labels = [_compare_text(label, COMPARE_LABEL_WIDTH) for label in rows["label"]]
     lines = sum(label.count("<br>") + 1 for label in labels)
     for case_id, group in rows.groupby("case_id", sort=False):
         at = rows.index.get_indexer(group.index)
         figure.add_trace(go.Bar(
-            x=group["scaled"], y=[labels[i] for i in at], orientation="h", name=escape(group["case"].iloc[0]),
+            x=group["scaled"], y=[labels[i] for i in at], orientation="h", name=_compare_text(group["case"].iloc[0]),
             marker={"color": PALETTE[order.index(case_id) % len(PALETTE)] if case_id in order else NEUTRAL},
-            text=[escape(text) for text in group["bar"]], textposition="auto", cliponaxis=False,
-            textfont={"size": COMPARE_FONT["bar"]},
-            hovertext=[f"<b>{escape(r.label)}</b> ({escape(r.case)})<br>{escape(r.reported)}"
-                       + (f"<br>{escape(r.on_chart)}" if r.on_chart else "") + f"<br><i>“{_wrap(r.quote)}”</i>"
+            # Never turned on its side nor shrunk below 14 px: outside the bar when it does not fit inside.
+            text=[_compare_text(text) for text in group["bar"]], textposition="auto", textangle=0,
+            constraintext="none", cliponaxis=False, textfont={"size": COMPARE_FONT["bar"]},
+            hovertext=[f"<b>{_compare_text(r.label)}</b> ({_compare_text(r.case)})<br>{_compare_text(r.reported)}"
+                       + (f"<br>{_compare_text(r.on_chart)}" if r.on_chart else "")
+                       + f"<br><i>“{_compare_text(r.quote, 70)}”</i>"
                        for r in group.itertuples()],
             hoverinfo="text",
         ))
@@ -228,7 +237,8 @@ def compare_bars(rows: pd.DataFrame, axis_title: str, cases: list[str] | tuple[s
         barmode="overlay", bargap=0.3,
         height=top + 70 + plot, margin={"l": 10, "r": 24, "t": top, "b": 70},
         font={"size": COMPARE_FONT["tick"], "color": COMPARE_INK},
-        xaxis={"title": {"text": escape(axis_title), "font": {"size": COMPARE_FONT["axis"], "color": COMPARE_INK}},
+        xaxis={"title": {"text": _compare_text(axis_title),
+                         "font": {"size": COMPARE_FONT["axis"], "color": COMPARE_INK}},
                "tickfont": {"size": COMPARE_FONT["tick"], "color": COMPARE_INK}, "automargin": True,
                "gridcolor": "#e3e6ea", "rangemode": "tozero",
                **({"range": [0, largest * 1.12]} if largest > 0 else {})},  # room for a value beside the longest bar

@@ -1,9 +1,18 @@
-"""Compare: two to four cases in view side by side on the figure families that can be compared."""
+"""Compare: two to four cases in view side by side on the figures that can be compared (same family, same kind
+of unit); a pair that shares none is told so and offered one that does."""
 
 import streamlit as st
 
 from atlas import charts, compare, filters, summary, ui
 from atlas.text import t
+
+
+def _compare(cases: tuple[str, ...], clear_filters: bool = False) -> None:
+    # A button, not st.page_link: a page link to the page already open does nothing when clicked.
+    if clear_filters:
+        ui.set_filter(filters.Filter())
+    st.query_params["cases"] = list(cases)
+
 
 frame = ui.frame("compare")
 model = compare.compare_page(frame.data, frame.view, frame.param("cases"))
@@ -11,16 +20,16 @@ model = compare.compare_page(frame.data, frame.view, frame.param("cases"))
 st.title(t("compare.title"), anchor=False)
 ui.notices(model.notices)
 if model.outside:
-    st.page_link(frame.page.script, label=t("compare.outside_link"), icon=":material/filter_alt_off:",
-                 query_params={"cases": list(model.outside)})
+    st.button(t("compare.outside_link"), icon=":material/filter_alt_off:", key="compare_outside",
+              on_click=_compare, args=((*model.picked, *model.outside), True))
 if model.choices:
     ui.url_choice("compare_pick", "cases", [c for c, _ in model.choices], dict(model.choices), list(model.picked),
                   multi=True, label=t("compare.picker"), max_selections=4)
 if model.message:
     st.info(model.message)
     if model.suggestion:
-        st.page_link(frame.page.script, label=model.suggestion_label, icon=":material/compare_arrows:",
-                     query_params={**filters.to_params(frame.selection), "cases": list(model.suggestion)})
+        st.button(model.suggestion_label, icon=":material/compare_arrows:", key="compare_suggestion",
+                  on_click=_compare, args=(model.suggestion,))
     st.stop()
 
 st.warning(t("compare.warning"), icon=":material/balance:")

@@ -116,6 +116,9 @@ def test_compare_offers_only_the_cases_in_view():
     assert app.multiselect(key="compare_pick").options == ["Twin-city science"]
     assert "1 case named in the link is not in view under these filters: Inland labs." in text(app)
     assert app.info[0].value == "Choose at least two cases to compare."
+    app.button(key="compare_outside").click().run()  # drops the filters and keeps both cases
+    assert "region" not in app.query_params and app.query_params["cases"] == ["twin-city-science", "inland-labs"]
+    assert app.multiselect(key="compare_pick").value == ["twin-city-science", "inland-labs"] and not app.info
     app = open_page("compare", {"sector": "photonics"})
     assert app.multiselect(key="compare_pick").value == ["inland-labs", "twin-city-science"]
     assert [s.value for s in app.subheader] == ["Enterprises and institutions: number of enterprises",

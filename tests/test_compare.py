@@ -179,7 +179,7 @@ def _chart(fixture, cases=()):
 def test_chart_colours_each_case_and_puts_the_legend_above_the_plot(fixture):
     _, _, figure = _chart(fixture)
     assert [(t.name, t.marker.color, list(t.x), list(t.text)) for t in figure.data] == [
-        ("Harbour&#x27;s robots", charts.PALETTE[0], [0.82], ["about 0.82"]),
+        ("Harbour's robots", charts.PALETTE[0], [0.82], ["about 0.82"]),
         ("Inland labs", charts.PALETTE[1], [4.5], ["4.5"])]
     layout = figure.layout
     assert (layout.legend.orientation, layout.legend.yanchor, layout.legend.xanchor) == ("h", "bottom", "left")
@@ -202,10 +202,22 @@ def test_chart_text_is_projector_sized(fixture):
 def test_chart_hover_gives_the_figure_as_reported_and_labels_wrap(fixture):
     _, _, figure = _chart(fixture, ["twin-city-science", "harbour-robots"])
     harbour = figure.data[1]
-    assert harbour.hovertext[0].startswith("<b>Enterprises in the harbour robotics alliance</b> (Harbour&#x27;s "
-                                           "robots)<br>As reported: over 60 enterprises, as of 2024<br><i>“")
+    assert harbour.hovertext[0] == ("<b>Enterprises in the harbour robotics alliance</b> (Harbour's robots)<br>"
+                                    "As reported: over 60 enterprises, as of 2024<br>"
+                                    "<i>“the alliance now counts over 60 enterprises in harbour robotics”</i>")
     assert list(harbour.y) == ["Enterprises in the harbour<br>robotics alliance"]
     assert figure.data[0].marker.color == charts.PALETTE[0]  # the first picked case, first colour
+
+
+def test_chart_shows_data_text_literally():
+    rows = pd.DataFrame([{"case_id": "a", "case": "A <i>&</i>", "label": 'The "Chip Hospital" <b>platform</b>',
+                          "scaled": 1.0, "bar": "over 1", "reported": "As reported: over 1", "on_chart": "",
+                          "quote": "<script>x</script>"}])
+    [bar] = charts.compare_bars(rows, "Number of <b>things</b>").data
+    # Markup is escaped; quotes stay as typed, since plotly would print &quot; as it stands.
+    assert (bar.name, list(bar.y)) == ("A &lt;i&gt;&amp;&lt;/i&gt;",
+                                       ['The "Chip Hospital"<br>&lt;b&gt;platform&lt;/b&gt;'])
+    assert "<script>" not in bar.hovertext[0] and "&lt;script&gt;" in bar.hovertext[0]
 
 
 def test_chart_keeps_its_caption(fixture):
