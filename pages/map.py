@@ -1,4 +1,4 @@
-"""Map: where the cases in view are, and a click to filter the app to a province."""
+"""Map: where the cases in view are, and the province filter drawn: a click adds or removes a province."""
 
 import streamlit as st
 
@@ -7,19 +7,26 @@ from atlas import geography, ui
 from atlas.text import t
 
 frame = ui.frame("map")
-model = geography.map_page(frame.data, frame.view)
+model = geography.map_page(frame.data, frame.view, frame.selection)
 
 st.title(t("map.title"), anchor=False)
-left, right = st.columns([3, 1])
+left, middle, right = st.columns([6, 2, 2], vertical_alignment="center")
 left.caption(t("map.caption"))
-show_context = right.toggle(t("map.context"), value=True, key="map_context")
+show_context = middle.toggle(t("map.context"), value=True, key="map_context")
+right.button(t("map.reset"), icon=":material/restart_alt:", help=t("map.reset_help"), key="map_reset",
+             disabled=not frame.selection.provinces, on_click=ui.reset_map, args=(frame,), width="stretch")
+if model.selected:
+    st.caption(t("map.chosen", provinces=fmt.md(", ".join(model.selected))))
 
-st.plotly_chart(
-    ui.map_figure(frame, show_context), key="province_map", on_select=lambda: ui.apply_map_click(frame, "province_map"),
-    selection_mode="points", config=ui.chart_config("map", scrollZoom=True,
-                                                    modeBarButtonsToRemove=["select2d", "lasso2d"]),
-    alt=t("map.alt"),
-)
+key = ui.map_key(frame)
+with st.container(key="atlas_map"):  # its height follows the window (assets/map.css)
+    st.plotly_chart(
+        ui.map_figure(frame, show_context), key=key, on_select=lambda: ui.apply_map_click(frame, key, model),
+        selection_mode="points", config=ui.chart_config("map", scrollZoom=True,
+                                                        modeBarButtonsToRemove=["select2d", "lasso2d"]),
+        alt=t("map.alt"),
+    )
+ui.stylesheet("map.css")
 st.caption(t("map.credit"))
 
 st.subheader(t("map.by_province"), anchor=False)

@@ -27,7 +27,10 @@ def test_the_project_config_keeps_the_app_local_and_quiet():
     assert _value(text, "server", "address") == '"127.0.0.1"'
     assert _value(text, "browser", "gatherUsageStats") == "false"
     assert _value(text, "server", "enableXsrfProtection") == "true"
-    assert _value(text, "server", "enableStaticServing") == "false"
+    # Static serving is on for the map's label glyphs only: static/ holds those and nothing else.
+    assert _value(text, "server", "enableStaticServing") == "true"
+    served = [p for p in (ROOT / "static").rglob("*") if p.is_file()]
+    assert served and all(p.suffix == ".pbf" and p.parent.parent == ROOT / "static" / "glyphs" for p in served), served
     assert _value(text, "client", "showErrorDetails") == '"none"'
     assert _value(text, "client", "showSidebarNavigation") == "false", "the frame draws its own links"
 
