@@ -104,15 +104,15 @@ def _family(data: Atlas, group: str, rows: pd.DataFrame) -> Family:
     if others:
         title = t("compare.converted", title=title, units=", ".join(others))
     axis = t("compare.axis.count" if kind == "count" else "compare.axis.other", unit=unit)
-    shown = [fmt.figure(r.value, r.unit, r.qualifier, r.status) for r in rows.itertuples()]
+    records = rows[["value", "unit", "qualifier", "status", "scaled", "scale_unit", "as_of"]].to_dict("records")
+    shown = [fmt.figure(r["value"], r["unit"], r["qualifier"], r["status"]) for r in records]
     rows = rows.assign(
         case=rows["case_id"].map(data.short_titles), shown=shown,
         # On the bar: the value on the chart's scale, hedge kept ('over 0.5'); the hover adds the figure as written.
-        bar=[fmt.figure_parts(r.scaled, r.scale_unit, r.qualifier)[0] for r in rows.itertuples()],
-        reported=[t("compare.hover", shown=s, when=fmt.when(r.as_of)) for s, r in zip(shown, rows.itertuples(),
-                                                                                     strict=True)],
-        on_chart=["" if r.unit == r.scale_unit else t("compare.hover_scaled", value=fmt.number(r.scaled),
-                                                      unit=r.scale_unit) for r in rows.itertuples()])
+        bar=[fmt.figure_parts(r["scaled"], r["scale_unit"], r["qualifier"])[0] for r in records],
+        reported=[t("compare.hover", shown=s, when=fmt.when(r["as_of"])) for s, r in zip(shown, records, strict=True)],
+        on_chart=["" if r["unit"] == r["scale_unit"] else
+                  t("compare.hover_scaled", value=fmt.number(r["scaled"]), unit=r["scale_unit"]) for r in records])
     key = "-".join(f"{family} {unit}".replace(",", "").split())
     return Family(key, title, axis, rows.reset_index(drop=True), n("compare.chart_alt", len(rows)))
 

@@ -7,21 +7,32 @@ from atlas import charts, compare, filters, summary, ui
 from atlas.text import t
 
 
-def _compare(cases: tuple[str, ...], clear_filters: bool = False) -> None:
+def _open(cases: tuple[str, ...], clear_filters: bool = False) -> None:
     # A button, not st.page_link: a page link to the page already open does nothing when clicked.
     if clear_filters:
         ui.set_filter(filters.Filter())
     st.query_params["cases"] = list(cases)
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _built(version: str, selection: filters.Filter, requested: tuple[str, ...], _data, _view):
+    """The page model and its figures, once per data version, filters and link: choosing the default pair and
+    building the charts costs more than a rerun should. Shared read-only by every session."""
+    model = compare.compare_page(_data, _view, list(requested))
+    figures = tuple(charts.captioned(charts.compare_bars(family.rows, family.axis, model.picked), family.title,
+                                     summary.chart_source(_data, family.rows["source_id"])).to_dict()
+                    for family in model.families)
+    return model, figures
+
+
 frame = ui.frame("compare")
-model = compare.compare_page(frame.data, frame.view, frame.param("cases"))
+model, figures = _built(frame.data.version, frame.selection, tuple(frame.param("cases")), frame.data, frame.view)
 
 st.title(t("compare.title"), anchor=False)
 ui.notices(model.notices)
 if model.outside:
     st.button(t("compare.outside_link"), icon=":material/filter_alt_off:", key="compare_outside",
-              on_click=_compare, args=((*model.picked, *model.outside), True))
+              on_click=_open, args=((*model.picked, *model.outside), True))
 if model.choices:
     ui.url_choice("compare_pick", "cases", [c for c, _ in model.choices], dict(model.choices), list(model.picked),
                   multi=True, label=t("compare.picker"), max_selections=4)
@@ -29,15 +40,13 @@ if model.message:
     st.info(model.message)
     if model.suggestion:
         st.button(model.suggestion_label, icon=":material/compare_arrows:", key="compare_suggestion",
-                  on_click=_compare, args=(model.suggestion,))
+                  on_click=_open, args=(model.suggestion,))
     st.stop()
 
 st.warning(t("compare.warning"), icon=":material/balance:")
-for family in model.families:
+for family, figure in zip(model.families, figures, strict=True):
     st.subheader(family.title, anchor=False)
-    chart = charts.compare_bars(family.rows, family.axis, model.picked)
-    st.plotly_chart(charts.captioned(chart, family.title, summary.chart_source(frame.data, family.rows["source_id"])),
-                    config=ui.chart_config("compare", *model.picked, family.key), alt=family.alt)
+    st.plotly_chart(figure, config=ui.chart_config("compare", *model.picked, family.key), alt=family.alt)
     with st.expander(t("compare.table")):
         st.dataframe(family.rows[["case", "label", "shown", "as_of", "quote"]], hide_index=True, width="stretch",
                      column_config={"case": t("col.case"), "label": t("col.figure"), "shown": t("col.shown"),
