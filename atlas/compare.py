@@ -76,7 +76,7 @@ class Family:
     key: str  # 'money-billion-yuan', 'enterprises-enterprises': stable, for the PNG's file name
     title: str  # what is compared, in what unit
     axis: str
-    rows: pd.DataFrame  # case_id, case, label, shown, as_of, quote, source_id, scaled: for charts.compare_bars
+    rows: pd.DataFrame  # case_id, case, label, shown, scaled, bar, reported, on_chart, quote ...: compare_bars
     alt: str
 
 
