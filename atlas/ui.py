@@ -251,10 +251,10 @@ def permalink(figure_id: str) -> str:
                        urlencode({"figure": figure_id}), ""))
 
 
-def figure_card(figure: summary.Figure, large: bool = False) -> None:
+def figure_card(figure: summary.Figure, large: bool = False, width: int | str = "stretch") -> None:
     """A figure in a bordered card: what it counts, the value with its hedge, when, and its words one click away.
-    Headings wrap where st.metric would cut a long unit short."""
-    with st.container(border=True):
+    Headings wrap where st.metric would cut a long unit short. A fixed `width` lets a row of cards wrap."""
+    with st.container(border=True, width=width):
         st.caption(fmt.md(figure.label))
         (st.header if large else st.subheader)(fmt.md(figure.shown), anchor=False)
         st.caption(fmt.md(figure.when))

@@ -6,6 +6,8 @@ from atlas import charts, profile, summary, ui
 from atlas import format as fmt
 from atlas.text import t
 
+CARD_WIDTH = 250  # px: three cards a row at 1280 px, four at 1440 px; the longest word in a label still fits
+
 frame = ui.frame("case")
 model = profile.case_profile(frame.data, frame.view, frame.param("case"))
 ui.notices(model.notices)
@@ -25,25 +27,25 @@ st.caption(fmt.md(model.mechanisms))
 
 st.header(model.figures_heading, anchor=False)
 st.caption(t("case.figures_caption"))
-for start in range(0, len(model.figures), 4):
-    for column, figure in zip(st.columns(4), model.figures[start:start + 4], strict=False):
-        with column:
-            ui.figure_card(figure)
+# Cards of a fixed width in a row that wraps: as many columns as the window holds, no word broken to fit.
+with st.container(horizontal=True, gap="small", key="case_cards"):
+    for figure in model.figures:
+        ui.figure_card(figure, width=CARD_WIDTH)
 
-left, right = st.columns([3, 2])
+st.header(t("case.timeline"), anchor=False)
+if model.events.empty:
+    st.info(t("case.no_events"))
+else:
+    st.plotly_chart(charts.captioned(charts.timeline(model.events, height=230),
+                                     t("chart.case_timeline", title=frame.data.short_titles[model.case_id]),
+                                     summary.chart_source(frame.data, model.events["source_id"])),
+                    config=ui.chart_config("case", model.case_id, "timeline"),
+                    alt=model.events_alt)
+    for event in model.events.itertuples():
+        st.markdown(fmt.md(f"{event.when} — {event.title}"))
+
+left, right = st.columns(2)
 with left:
-    st.header(t("case.timeline"), anchor=False)
-    if model.events.empty:
-        st.info(t("case.no_events"))
-    else:
-        st.plotly_chart(charts.captioned(charts.timeline(model.events, height=230),
-                                         t("chart.case_timeline", title=frame.data.short_titles[model.case_id]),
-                                         summary.chart_source(frame.data, model.events["source_id"]), width=90),
-                        config=ui.chart_config("case", model.case_id, "timeline"),
-                        alt=model.events_alt)
-        for event in model.events.itertuples():
-            st.markdown(fmt.md(f"{event.when} — {event.title}"))
-with right:
     st.header(t("case.where"), anchor=False)
     st.plotly_chart(charts.captioned(charts.inset_map(ui.cities(), model.places),
                                      t("chart.case_map", title=frame.data.short_titles[model.case_id]),
@@ -53,21 +55,22 @@ with right:
     for line in model.place_lines:
         st.caption(fmt.md(line))
 
-left, right = st.columns(2)
-with left:
+with right:
     st.header(t("case.organisations"), anchor=False)
     if not model.organisations:
         st.caption(t("case.no_organisations"))
     for line in model.organisations:
         st.markdown(fmt.md(line))
-with right:
-    st.header(t("case.related"), anchor=False)
-    if not model.related:
-        st.caption(t("case.no_related"))
+
+st.header(t("case.related"), anchor=False)
+if not model.related:
+    st.caption(t("case.no_related"))
+with st.container(key="case_related"):  # full width, and links wrap rather than end in "…" (assets/case.css)
     for link in model.related:
         ui.case_link(link.case_id, link.label, selection=frame.selection)
 
 left, right = st.columns(2)
+ui.stylesheet("case.css")
 if model.previous:
     with left:
         ui.case_link(model.previous.case_id, f"← {model.previous.label}", selection=frame.selection)

@@ -1,0 +1,84 @@
+"""Every page on a projector (1280x720) and a laptop (1440x900): nothing wider than the window, no text cut off
+by its container, and every case page's links and cards whole."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from atlas import pages
+from atlas.store import load
+
+# Text the page cut short: an element that hides its overflow (or ends it with an ellipsis) and holds more than it
+# shows. Only what is on screen counts (closed popovers and menus are not).
+CUT_JS = """() => [...document.querySelectorAll(
+        '[data-testid=stMain] :is(p, span, h1, h2, h3, a, label, li), [data-testid=stSidebar] :is(p, a, label)')]
+    .filter(e => e.getClientRects().length && e.clientWidth > 0 && e.textContent.trim())
+    .filter(e => {
+        const style = getComputedStyle(e);
+        const hides = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
+        return hides && e.scrollWidth > e.clientWidth + 1;
+    })
+    .map(e => e.textContent.trim().slice(0, 80))"""
+
+SIZES = [(1280, 720), (1440, 900)]
+CASES = list(load().cases["case_id"])
+
+
+def _open(browser, url: str, size: tuple[int, int]):
+    from tests.browser.conftest import Watched
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    watched = Watched(context.new_page())
+    watched.open(url)
+    return context, watched
+
+
+def _check(watched, size) -> None:
+    page = watched.page
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth"), "page wider than the window"
+    main = page.locator("[data-testid=stMain]")
+    assert main.evaluate("m => m.scrollWidth <= m.clientWidth + 1"), "main area wider than its box"
+    assert page.evaluate(CUT_JS) == []
+    assert watched.errors == [] and watched.outside == [], (watched.errors, watched.outside)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("page", [p for p in pages.PAGES if p.key != "case"], ids=lambda p: p.key)
+def test_pages_fit_and_cut_no_text(browser, app_url, page, size):
+    context, watched = _open(browser, f"{app_url}{page.path}", size)
+    try:
+        _check(watched, size)
+        watched.screenshot(f"readable-{page.key}-{size[0]}")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_every_case_page_reads_at_1280(browser, app_url, case_id):
+    context, watched = _open(browser, f"{app_url}/case?case={case_id}", (1280, 720))
+    try:
+        _check(watched, (1280, 720))
+        boxes = [b for b in watched.page.locator(".st-key-case_cards [data-testid=stHeadingWithActionElements]")
+                 .evaluate_all("hs => hs.map(h => h.getBoundingClientRect().left)")]
+        assert len(set(round(x) for x in boxes)) >= 2 or len(boxes) <= 1, "cards share a row when there are several"
+        # No word broken across lines inside a card (a line may end after a hyphen or a slash, as in print).
+        broken = watched.page.locator(".st-key-case_cards").evaluate("""el => [...el.querySelectorAll('p, h3')]
+            .filter(p => p.getClientRects().length)
+            .flatMap(p => { const r = document.createRange(); const out = [];
+                const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT); let node;
+                while ((node = walker.nextNode())) { let at = 0;
+                    for (const word of node.textContent.split(/(\\s+|-|\\/)/)) {
+                        if (word.trim()) { r.setStart(node, at); r.setEnd(node, at + word.length);
+                            if (r.getClientRects().length > 1) out.push(word); }
+                        at += word.length; } }
+                return out; })""")
+        assert broken == [], f"words broken across lines: {broken}"
+        related = watched.page.locator(".st-key-case_related [data-testid=stPageLink]")
+        for index in range(related.count()):
+            link = related.nth(index)
+            box, main = link.bounding_box(), watched.page.locator("[data-testid=stMain]").bounding_box()
+            assert box["x"] + box["width"] <= main["x"] + main["width"] + 1
+        watched.screenshot(f"readable-case-{case_id}")
+    finally:
+        context.close()
