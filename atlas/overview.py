@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from atlas import filters, summary
 from atlas import format as fmt
+from atlas.deck import Locator
 from atlas.filters import View
 from atlas.store import Atlas
 from atlas.text import t
@@ -31,6 +32,7 @@ class OverviewPage:
     pages: int
     paging: str  # '' when one page holds every card
     empty: bool
+    locator: Locator  # the at-a-glance map: provinces hosting a case in view, each site a dot
 
 
 def overview(data: Atlas, view: View, requested: list[str] | None = None) -> OverviewPage:
@@ -57,5 +59,7 @@ def overview(data: Atlas, view: View, requested: list[str] | None = None) -> Ove
     )
     paging = t("overview.paging", count=fmt.number(len(view.cases)), size=CARDS_PER_PAGE, page=page,
                pages=pages) if pages > 1 else ""
+    codes = tuple(sorted({code for codes in view.cases["provinces"] for code in codes}))
+    locator = Locator(codes, tuple(zip(view.cases["lon"], view.cases["lat"], strict=True)))
     return OverviewPage(title=t("overview.title", in_view=summary.in_view(view)), headline=headline, cards=cards,
-                        page=page, pages=pages, paging=paging, empty=view.cases.empty)
+                        page=page, pages=pages, paging=paging, empty=view.cases.empty, locator=locator)

@@ -56,6 +56,11 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
     "overview.page": "Page of cards",
     "overview.paging": "{count} cases in view, {size} to a page: page {page} of {pages}.",
     "overview.open": "Open the case profile",
+    "overview.glance_map": "Where",
+    "overview.open_map": "Open the map",
+    "overview.glance_sectors": "Sectors: click one to show its cases",
+    "overview.glance_tiers": "Industry tier",
+    "overview.map_caption": "Provinces hosting a case in view are filled; dots are the case sites.",
     # Case profile
     "case.picker": "Case",
     "case.picker_help": "The cases in view under the filters.",

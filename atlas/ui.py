@@ -251,6 +251,27 @@ def permalink(figure_id: str) -> str:
                        urlencode({"figure": figure_id}), ""))
 
 
+def facet_pills(view_frame: Frame, key: str, label: str) -> None:
+    """A facet as chips with the number of cases each leaves, most first, bound to the same URL filter as the
+    sidebar's menu: clicking a chip filters every page to it, clicking it again takes it out."""
+    folder = data_dir()
+    counts = _counts(_signature(folder), str(folder), view_frame.selection)[key]
+    labels = filters.choices(view_frame.data)[key]
+    chosen = list(getattr(view_frame.selection, filters.MULTI_KEYS[key]))
+    order = {slug: index for index, slug in enumerate(labels)}
+    options = sorted((slug for slug in labels if counts.get(slug) or slug in chosen),
+                     key=lambda slug: (-counts.get(slug, 0), order[slug]))
+    widget = f"glance_{key}"
+    st.session_state[widget] = chosen
+    st.pills(label, options, selection_mode="multi", key=widget, on_change=_from_pills, args=(view_frame, key),
+             format_func=lambda slug: t("filters.option", label=labels[slug], count=counts.get(slug, 0)))
+
+
+def _from_pills(view_frame: Frame, key: str) -> None:
+    values = tuple(st.session_state[f"glance_{key}"])
+    set_filter(replace(view_frame.selection, **{filters.MULTI_KEYS[key]: values}))
+
+
 def figure_card(figure: summary.Figure, large: bool = False, width: int | str = "stretch") -> None:
     """A figure in a bordered card: what it counts, the value with its hedge, when, and its words one click away.
     Headings wrap where st.metric would cut a long unit short. A fixed `width` lets a row of cards wrap."""

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from atlas import filters, locator, overview, pages, ui
 from atlas import format as fmt
-from atlas import overview, ui
 from atlas.text import t
 
 frame = ui.frame("overview")
@@ -13,6 +13,18 @@ st.title(fmt.md(model.title), anchor=False)
 st.caption(t("overview.caption"))
 for column, (label, value) in zip(st.columns(len(model.headline)), model.headline, strict=True):
     column.metric(label, value, border=True)
+
+# At a glance: where the cases are, which sectors and tiers; each part leads to the matching filtered view.
+where, what = st.columns([2, 5], gap="medium")
+with where:
+    st.image(locator.png(model.locator, width=4.0, height=3.0), width="stretch")
+    st.caption(t("overview.map_caption"))
+    st.page_link(pages.BY_KEY["map"].script, label=t("overview.open_map"), icon=":material/map:",
+                 query_params=filters.to_params(frame.selection))
+with what:
+    ui.facet_pills(frame, "sector", t("overview.glance_sectors"))
+    ui.facet_pills(frame, "tier", t("overview.glance_tiers"))
+ui.stylesheet("overview.css")
 
 if model.pages > 1:
     ui.url_choice("overview_page", "page", [str(p) for p in range(1, model.pages + 1)], {}, str(model.page),

@@ -109,7 +109,8 @@ def test_two_sites_side_by_side_take_different_sides():
     assert positions == ["middle left", "middle right"], "neither name covers the other town's dot"
 
 
-def _click(fixture, points, selection=Filter()):
+def _click(fixture, points, selection: Filter | None = None):
+    selection = selection or Filter()
     model = _model(fixture, selection)
     return geography.map_click(points, model.shading, model.markers, selection)
 

@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from atlas import compare, dates, deck, filters, overview, profile, sources, store, summary, timeline
+from atlas.deck import Locator
 from atlas.filters import Filter
 
 
@@ -26,6 +27,8 @@ def test_overview_model(fixture):
         ("4.5 billion yuan", "R&D *spending* [core]", "as of 2024"),
         ("about 480 enterprises", "Photonics enterprises in the park", "as of 2024")]
     assert (model.page, model.pages, model.paging, model.empty) == (1, 1, "", False)
+    site = tuple(card_row for card_row in zip(fixture.cases["lon"], fixture.cases["lat"], strict=True))[2]
+    assert model.locator == Locator(("420000",), (site,))
 
 
 def test_a_figure_reads_as_the_source_wrote_it(fixture):

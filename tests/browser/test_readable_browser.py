@@ -3,6 +3,8 @@ by its container, and every case page's links and cards whole."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -12,7 +14,9 @@ from atlas.store import load
 # Text the page cut short: an element that hides its overflow (or ends it with an ellipsis) and holds more than it
 # shows. Only what is on screen counts (closed popovers and menus are not).
 CUT_JS = """() => [...document.querySelectorAll(
-        '[data-testid=stMain] :is(p, span, h1, h2, h3, a, label, li), [data-testid=stSidebar] :is(p, a, label)')]
+        '[data-testid=stMain] :is(p, span, h1, h2, h3, a, label, li), ' +
+        '[data-testid=stMain] :is([data-testid=stButtonGroup], [data-testid=stButtonGroup] > div), ' +
+        '[data-testid=stSidebar] :is(p, a, label)')]
     .filter(e => e.getClientRects().length && e.clientWidth > 0 && e.textContent.trim())
     .filter(e => {
         const style = getComputedStyle(e);
@@ -80,5 +84,30 @@ def test_every_case_page_reads_at_1280(browser, app_url, case_id):
             box, main = link.bounding_box(), watched.page.locator("[data-testid=stMain]").bounding_box()
             assert box["x"] + box["width"] <= main["x"] + main["width"] + 1
         watched.screenshot(f"readable-case-{case_id}")
+    finally:
+        context.close()
+
+
+def test_overview_at_a_glance_leads_to_the_filtered_views(browser, app_url):
+    context, watched = _open(browser, f"{app_url}/", (1280, 720))
+    try:
+        page = watched.page
+        glance = page.locator("[data-testid=stMain] [data-testid=stImage] img").first
+        expect(glance).to_be_visible()
+        expect(page.get_by_role("link", name="Open the map")).to_have_attribute("href", "map")
+        sectors = page.locator(".st-key-glance_sector button")
+        expect(sectors.first).to_contain_text("(4)")  # most cases first
+        expect(page.locator(".st-key-glance_tier button")).to_have_count(3)
+        page.locator(".st-key-glance_sector button", has_text="Quantum information").click()
+        expect(page).to_have_url(re.compile(r"\?sector=quantum-information$"), timeout=30_000)
+        watched.settle()
+        expect(page.get_by_role("heading", name=re.compile("1 of 10 cases"))).to_be_visible()
+        expect(page.get_by_role("link", name="Open the map")).to_have_attribute("href",
+                                                                              "map?sector=quantum-information")
+        # Tiers count what the other filters leave: Anhui's quantum industry is the one case, a future industry.
+        expect(page.locator(".st-key-glance_tier button")).to_have_text(["Future industry (1)"])
+        page.locator(".st-key-glance_tier button", has_text="Future industry").click()
+        expect(page).to_have_url(re.compile(r"tier=future"), timeout=30_000)
+        assert watched.errors == []
     finally:
         context.close()
