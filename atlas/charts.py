@@ -403,13 +403,18 @@ def inset_map(cities: dict, places: pd.DataFrame, height: int = 320) -> go.Figur
 CAPTION_HEIGHT = 72  # px added above a chart for its title and a source line of up to two lines
 
 
-def captioned(figure: go.Figure, title: str, source: str, width: int = 110) -> go.Figure:
+PROJECTOR_TEXT = 14  # px: the smallest chart text that reads from the back of a room at 1280 x 720
+
+
+def captioned(figure: go.Figure, title: str, source: str, width: int = 95) -> go.Figure:
     """The chart's title and source line drawn inside the figure, so a PNG from the toolbar keeps them. The
-    figure grows by the caption's height rather than squeezing the plot."""
+    figure grows by the caption's height rather than squeezing the plot. Text a builder left at Plotly's 12 px
+    default (ticks, legends, hover) becomes 14 px."""
     top = (figure.layout.margin.t or 0) + CAPTION_HEIGHT
     figure.update_layout(
         title={"text": escape(title), "x": 0.005, "xanchor": "left", "xref": "container", "y": 0.995,
-               "yanchor": "top", "yref": "container", "font": {"size": 15},
-               "subtitle": {"text": _wrap(source, width), "font": {"size": 11, "color": "#4f5b66"}}},
-        margin={"t": top}, height=(figure.layout.height or 450) + CAPTION_HEIGHT)
+               "yanchor": "top", "yref": "container", "font": {"size": 17},
+               "subtitle": {"text": _wrap(source, width), "font": {"size": 13, "color": "#4f5b66"}}},
+        margin={"t": top}, height=(figure.layout.height or 450) + CAPTION_HEIGHT,
+        font={"size": max(figure.layout.font.size or 0, PROJECTOR_TEXT)})
     return figure

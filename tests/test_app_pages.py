@@ -188,3 +188,41 @@ def test_every_chart_carries_its_title_source_and_a_file_name(key, params):
         title = figure["layout"]["title"]
         assert title["text"] and title["subtitle"]["text"].startswith(("Source:", "Boundaries:")), title
         assert config["toImageButtonOptions"]["filename"].startswith(f"nqp-atlas-{key}")
+
+
+def _text_sizes(figure: dict) -> dict[str, float]:
+    """The size of every kind of text a chart shows: its axes' ticks and titles, its legend, its colour keys.
+    Text left unset takes the layout's font size, and that Plotly's 12 px."""
+    layout = figure["layout"]
+    base = layout.get("font", {}).get("size", 12)
+    sizes = {}
+    for name, axis in layout.items():
+        if name.startswith(("xaxis", "yaxis")) and axis.get("visible", True) and axis.get("showticklabels", True):
+            sizes[f"{name} ticks"] = axis.get("tickfont", {}).get("size", base)
+            if axis.get("title", {}).get("text"):
+                sizes[f"{name} title"] = axis["title"].get("font", {}).get("size", base)
+    if any(trace.get("showlegend", True) and trace.get("name") for trace in figure["data"]) and \
+            layout.get("showlegend", True):
+        sizes["legend"] = layout.get("legend", {}).get("font", {}).get("size", base)
+    for trace in figure["data"]:
+        if trace.get("showscale") and "colorbar" in trace:
+            sizes["colour key"] = trace["colorbar"].get("tickfont", {}).get("size", base)
+    return sizes
+
+
+@pytest.mark.parametrize(("key", "params"), [("map", {}), ("timeline", {}), ("case", {"case": "inland-labs"}),
+                                              ("compare", {"cases": ["harbour-robots", "inland-labs"]})])
+def test_every_chart_reads_on_a_projector(key, params):
+    import json
+
+    app = open_page(key, params)
+    charts = app.get("plotly_chart")
+    assert charts
+    measured = 0
+    for chart in charts:
+        figure = json.loads(chart.proto.spec)
+        sizes = _text_sizes(figure)  # a locator map has no axis, legend or key: nothing to measure
+        measured += len(sizes)
+        assert min(sizes.values(), default=14) >= 14, sizes
+        assert figure["layout"]["title"]["font"]["size"] >= 14
+    assert measured, "the page's charts show some axis, legend or key"
