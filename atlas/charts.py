@@ -25,8 +25,9 @@ CHINA_VIEW = {"center": {"lat": 34.5, "lon": 106.0}, "zoom": 3.05}
 
 
 def escape(text: object) -> str:
-    """Plotly hover labels render a subset of HTML; data text must show literally."""
-    return html.escape(str(text), quote=True)
+    """Plotly hover labels render a subset of HTML; data text must show literally. Quotes stay as typed: these
+    strings are never attribute values, and Plotly would print `&quot;` as it stands."""
+    return html.escape(str(text), quote=False)
 
 
 def _province_hover(row: pd.Series) -> str:
@@ -307,7 +308,7 @@ COMPARE_LEGEND_GAP = 14  # px between the plot's top and the legend's anchor
 def _compare_text(text: object, width: int | None = None) -> str:
     """Data text for the compare chart: markup characters escaped, quotes kept as they are (plotly shows
     `&quot;` literally), wrapped at `width` characters with <br>."""
-    plain = html.escape(str(text), quote=False)
+    plain = escape(text)
     return "<br>".join(textwrap.wrap(plain, width)) if width else plain
 
 

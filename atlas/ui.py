@@ -137,6 +137,13 @@ def _write_url(selection: filters.Filter, drop: tuple[str, ...] = ()) -> None:
             del st.query_params[key]
 
 
+def without_filters(**params: str) -> None:
+    """Button callback: drop every filter and open this page on `params` (a case outside the filters)."""
+    set_filter(filters.Filter())
+    for key, value in params.items():
+        st.query_params[key] = value
+
+
 def set_filter(selection: filters.Filter) -> None:
     """A new Filter from a widget, a map click or the clear button: into the URL, old notices gone."""
     st.session_state[NOTICES_KEY] = []

@@ -12,7 +12,9 @@ frame = ui.frame("case")
 model = profile.case_profile(frame.data, frame.view, frame.param("case"))
 ui.notices(model.notices)
 if model.outside:
-    ui.case_link(model.outside.case_id, model.outside.label, icon=":material/filter_alt_off:")
+    # A button, not a page link: a link to the page already open does nothing when clicked.
+    st.button(fmt.md(model.outside.label), icon=":material/filter_alt_off:", key="case_outside",
+              on_click=ui.without_filters, kwargs={"case": model.outside.case_id})
 if model.case_id is None:
     st.info(t("empty"))
     st.stop()
