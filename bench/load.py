@@ -1,6 +1,6 @@
 """Many viewers: N browser sessions at once against one server, each changing a filter M times.
 
-    python -m bench.load [--sessions 10] [--changes 10]      (or: make load)
+    python -m bench.load [--sessions 10] [--changes 10] [--processes N]      (or: make load)
 
 Each session opens a different page; once all are open, each types a new search term (then clears it,
 alternately), waiting for each redraw. Reports errors, the 50th and 95th percentile redraw times, and the
@@ -9,6 +9,10 @@ keeps a closed session for `server.disconnectedSessionTTL` seconds (120 by defau
 Wi-Fi drops can resume; this run shortens that to a few seconds so that the return of memory can be seen.
 The ten browsers share the machine's cores with the server, so redraw times here are far above what ten
 viewers on their own machines would see.
+
+With --processes N the sessions go through nginx to N app processes started by `make serve`'s launcher
+(deploy/serve.py), and the report adds each process's CPU time and the proxy's: N=2 against N=1 shows what a
+second process buys (a class of viewers behind one proxy).
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from playwright.async_api import async_playwright
 
 from atlas import pages
 from bench.probes import ARM_JS, QUIET_JS, REDRAW_SECONDS_JS, STEADY_JS
-from bench.server import CHROMIUM, CHROMIUM_ARGS, rss_mb, serve, stop
+from bench.server import CHROMIUM, CHROMIUM_ARGS, free_port, rss_mb, serve, stop
+from deploy.serve import Cluster
 
 PAGES = [page.path for page in pages.PAGES]
 SEARCH = "Search titles, summaries and quotes"
@@ -49,8 +54,10 @@ class Report:
     start_mb: float
     peak_mb: float
     after_mb: float
-    server_cpu_s: float  # CPU seconds the server used while the sessions ran
+    server_cpu_s: float  # CPU seconds the server used while the sessions ran (all app processes)
     wall_s: float
+    process_cpu_s: list[float] = field(default_factory=list)  # per app process, behind nginx (--processes)
+    proxy_cpu_s: float = 0.0  # nginx's master and worker, behind nginx
 
     @property
     def redraws(self) -> list[float]:
@@ -68,15 +75,32 @@ class Report:
                 f"{len(self.redraws)} redraws, {len(self.errors)} errors\n"
                 f"redraw p50 {self.percentile(50):.2f} s, p95 {self.percentile(95):.2f} s, "
                 f"max {max(self.redraws):.2f} s\n"
-                f"server memory: {self.start_mb:.0f} MB after warm-up, peak {self.peak_mb:.0f} MB, "
+                f"{'app processes (summed)' if len(self.process_cpu_s) > 1 else 'server'} memory: "
+                f"{self.start_mb:.0f} MB after warm-up, peak {self.peak_mb:.0f} MB, "
                 f"{self.after_mb:.0f} MB after the sessions closed\n"
                 f"server CPU: {self.server_cpu_s:.0f} s in {self.wall_s:.0f} s of wall time on "
-                f"{os.cpu_count()} cores; the browsers used most of the rest")
+                f"{os.cpu_count()} cores; the browsers used most of the rest"
+                + (f"\nthrough nginx to {len(self.process_cpu_s)} app process(es): CPU per process "
+                   + ", ".join(f"{cpu:.0f} s" for cpu in self.process_cpu_s)
+                   + f"; nginx {self.proxy_cpu_s:.1f} s" if self.process_cpu_s else ""))
 
 
 def cpu_seconds(process) -> float:
     fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _worker_cpu(nginx) -> float:
+    """nginx's workers, read while they run (their time joins the master's only once they exit)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == nginx.pid:
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def terms(changes: int) -> list[str]:
@@ -116,55 +140,80 @@ async def run_session(browser, url: str, path: str, changes: int, ready: asyncio
     return session
 
 
-async def measure(sessions: int, changes: int) -> Report:
-    process, url = serve(env={"STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(SESSION_TTL)})
+async def measure(sessions: int, changes: int, processes: int | None = None) -> Report:
+    """One server as `make run` starts it; or, with `processes`, that many behind nginx as `make serve` does."""
+    env = {"STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(SESSION_TTL)}
+    cluster = None
+    if processes:
+        cluster = Cluster(processes, port=free_port(), env=env)
+        cluster.start()
+        apps, url = [app.process for app in cluster.apps], cluster.url
+        direct = [app.base for app in cluster.apps]
+    else:
+        process, url = serve(env=env)
+        apps, direct = [process], [url]
+
+    def rss() -> float:
+        return sum(rss_mb(app) for app in apps)
+
+    def proxy_cpu() -> float:
+        return cpu_seconds(cluster.nginx) + _worker_cpu(cluster.nginx) if cluster else 0.0
+
     try:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             # Warm-up with the same searches, so the shared caches (the filtered view, the map figure) hold
             # what the run needs and "start" is the memory of a server that has been used, not a cold one. Every
             # page, since each imports what it draws with once (the deck: matplotlib and geopandas).
-            for path in PAGES:
-                await run_session(browser, url, path, changes)
+            # Each process directly, since through the proxy a page lands on whichever process its cookie says.
+            for base in direct:
+                for path in PAGES:
+                    await run_session(browser, base, path, changes)
             await asyncio.sleep(SESSION_TTL + 1)
-            start = rss_mb(process)
+            start = rss()
             peak = start
             done = asyncio.Event()
 
             async def sample() -> None:
                 nonlocal peak
                 while not done.is_set():
-                    peak = max(peak, rss_mb(process))
+                    peak = max(peak, rss())
                     await asyncio.sleep(0.2)
 
             sampler = asyncio.create_task(sample())
-            cpu, wall = cpu_seconds(process), time.monotonic()
+            cpus, proxy, wall = [cpu_seconds(app) for app in apps], proxy_cpu(), time.monotonic()
             ready = asyncio.Barrier(sessions)
             results = await asyncio.gather(*(run_session(browser, url, PAGES[n % len(PAGES)], changes, ready)
                                              for n in range(sessions)))
             done.set()
             await sampler
-            cpu, wall = cpu_seconds(process) - cpu, time.monotonic() - wall
+            cpus = [cpu_seconds(app) - before for app, before in zip(apps, cpus, strict=True)]
+            proxy, wall = proxy_cpu() - proxy, time.monotonic() - wall
             # Closed sessions expire after the TTL, when the next one is stored: open and close one more.
             await asyncio.sleep(SESSION_TTL + 1)
             await run_session(browser, url, "/sources", 0)
             await asyncio.sleep(1)
-            after = rss_mb(process)
+            after = rss()
             await browser.close()
     finally:
-        stop(process)
-    return Report(list(results), start, peak, after, cpu, wall)
+        if cluster:
+            cluster.stop()
+        else:
+            stop(process)
+    return Report(list(results), start, peak, after, sum(cpus), wall, cpus if cluster else [], proxy)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load")
     parser.add_argument("--sessions", type=int, default=10)
     parser.add_argument("--changes", type=int, default=10)
+    parser.add_argument("--processes", type=int, default=None,
+                        help="serve through nginx to this many app processes (deploy/serve.py, as make serve)")
     args = parser.parse_args(argv)
-    report = asyncio.run(measure(args.sessions, args.changes))
-    print(report.text())
-    for error in report.errors:
+    report = asyncio.run(measure(args.sessions, args.changes, args.processes))
+    for error in report.errors:  # first: a run where every session failed has no times to summarise
         print("error:", error)
+    print(report.text())
     return 1 if report.errors else 0
 
 

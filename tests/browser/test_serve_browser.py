@@ -237,8 +237,9 @@ def test_a_killed_process_loses_no_viewer(browser, served):
     expect(victim.page).to_have_url(re.compile(r"/case\?.*sector=quantum-information"), timeout=60_000)
     expect(victim.page.locator("h1")).to_contain_text("Anhui", timeout=60_000)
     victim.settle()
-    victim.search("fibre")
+    victim.search("fibre")  # a widget's change, now that the new process's session knows the widgets
     expect(victim.page).to_have_url(re.compile(r"sector=quantum-information"))
+    expect(victim.page.locator("[data-testid=stMain]")).to_contain_text("1,147 km")
     victim.expect_no_error_on_screen()
     SCREENSHOTS.mkdir(exist_ok=True)
     victim.page.screenshot(path=str(SCREENSHOTS / "serve-after-kill.png"))
