@@ -99,15 +99,18 @@ def frame(key: str, sidebar: str = "expanded") -> Frame:
                        initial_sidebar_state=sidebar)
     if PagesManager.uses_pages_directory:
         st.navigation(navigation(), position="hidden")
-    data = atlas()
+    # The data folder's signature once per run: it stats every file (12 ms at 1,000 cases), and the data, the
+    # view and the filter counts are all cached under it.
+    folder = data_dir()
+    signature = _signature(folder)
+    data = _load(signature, str(folder))
     selection = _read_filter(data)
     with st.sidebar:
         _links(page, selection)
-        _filters(data, selection)
+        _filters(data, selection, _counts(signature, str(folder), selection))
     _problems(data)
     notices(st.session_state.get(NOTICES_KEY, []))
-    folder = data_dir()
-    return Frame(page=page, data=data, selection=selection, view=_view(_signature(folder), str(folder), selection))
+    return Frame(page=page, data=data, selection=selection, view=_view(signature, str(folder), selection))
 
 
 def _links(current: pages.Page, selection: filters.Filter) -> None:
@@ -159,12 +162,11 @@ def _from_widgets(data: store.Atlas) -> None:
         q=str(st.session_state[SEARCH_KEY]).strip()))
 
 
-def _filters(data: store.Atlas, selection: filters.Filter) -> None:
-    """The filter widgets, showing what the URL says; a change goes to the URL through _from_widgets."""
+def _filters(data: store.Atlas, selection: filters.Filter, counts: dict[str, dict[str, int]]) -> None:
+    """The filter widgets, showing what the URL says with each option's count of cases; a change goes to the
+    URL through _from_widgets."""
     st.header(t("filters.header"), anchor=False)
     options = filters.choices(data)
-    folder = data_dir()
-    counts = _counts(_signature(folder), str(folder), selection)
     for key, widget in WIDGETS.items():
         labels, count = options[key], counts[key]
         st.session_state[widget] = list(getattr(selection, filters.MULTI_KEYS[key]))
