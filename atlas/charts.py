@@ -371,33 +371,43 @@ def compare_bars(rows: pd.DataFrame, axis_title: str, cases: list[str] | tuple[s
     return figure
 
 
-def inset_map(cities: dict, places: pd.DataFrame, height: int = 320) -> go.Figure:
-    """A case's sites over the outlines of their cities, framed on the sites."""
+def fit_view(west: float, south: float, east: float, north: float, width: int, height: int,
+             margin: float = 0.12) -> dict:
+    """Centre and zoom (512 px tiles, Web Mercator) that show the box whole in `width` x `height` px."""
+    def mercator(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    usable = 1 - 2 * margin
+    lon_zoom = math.log2(usable * width * 360 / (512 * max(east - west, 1e-3)))
+    lat_zoom = math.log2(usable * height * 2 * math.pi / (512 * max(mercator(north) - mercator(south), 1e-5)))
+    middle = (mercator(north) + mercator(south)) / 2
+    centre_lat = math.degrees(2 * math.atan(math.exp(middle)) - math.pi / 2)
+    return {"center": {"lon": (west + east) / 2, "lat": centre_lat}, "zoom": max(2.0, min(11.0, lon_zoom, lat_zoom))}
+
+
+INSET_WIDTH = 380  # px: the narrowest the Where column gets (half the main area at 1280 px)
+
+
+def inset_map(outlines: dict, places: pd.DataFrame, view: dict, height: int = 320) -> go.Figure:
+    """A case's sites, numbered as in the list beside it, over the outlines of the cities that hold them, framed
+    on both (`view` from fit_view) so no outline is cut off."""
     figure = go.Figure()
-    if cities.get("features"):
-        codes = [f["properties"]["adcode"] for f in cities["features"]]
+    if outlines.get("features"):
+        codes = [f["properties"]["adcode"] for f in outlines["features"]]
         figure.add_trace(go.Choroplethmap(
-            geojson=cities, featureidkey="properties.adcode", locations=codes, z=[1] * len(codes),
+            geojson=outlines, featureidkey="properties.adcode", locations=codes, z=[1] * len(codes),
             colorscale=[[0, "#dbe6f3"], [1, "#dbe6f3"]], showscale=False,
             marker={"line": {"color": "#6b8fb8", "width": 1}},
-            hovertext=[escape(f["properties"]["name_en"]) for f in cities["features"]], hoverinfo="text",
+            hovertext=[escape(f["properties"]["name_en"]) for f in outlines["features"]], hoverinfo="text",
         ))
     figure.add_trace(go.Scattermap(
-        # Markers only: text labels on a map need glyphs from a font server, which we must not call.
-        lat=places["lat"], lon=places["lon"], mode="markers", marker={"size": 13, "color": MARKER},
+        lat=places["lat"], lon=places["lon"], mode="markers+text", marker={"size": 13, "color": MARKER},
+        text=[str(number) for number in range(1, len(places) + 1)], textposition="top right",
+        textfont={"family": LABEL_FONT_BOLD, "size": 15, "color": INK},
         hovertext=[f"<b>{escape(n)}</b> {escape(zh)}" for n, zh in zip(places["name"], places["name_zh"],
                                                                          strict=True)],
         hoverinfo="text", showlegend=False,
     ))
-    lat_span = float(places["lat"].max() - places["lat"].min()) if len(places) else 0
-    lon_span = float(places["lon"].max() - places["lon"].min()) if len(places) else 0
-    spread = max(lat_span, lon_span, 0.4)
-    zoom = max(2.5, min(9.0, math.log2(360 / spread) - 1.6))
-    figure.update_layout(
-        map={"style": "white-bg", "zoom": zoom,
-             "center": {"lat": float(places["lat"].mean()), "lon": float(places["lon"].mean())}},
-        height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0},
-    )
+    figure.update_layout(map={"style": MAP_STYLE, **view}, height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0})
     return figure
 
 

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
-from shapely.geometry import shape
+from shapely.geometry import Point, shape
 from shapely.ops import polylabel
 
 from atlas import filters
@@ -61,6 +61,23 @@ def case_markers(data: Atlas, cases: pd.DataFrame, metrics: pd.DataFrame) -> pd.
     markers = cases[["case_id", "short_title", "title_zh", "city", "lat", "lon", "provinces"]].copy()
     markers["figures"] = [int(counts.get(case_id, 0)) for case_id in markers["case_id"]]
     return markers.reset_index(drop=True)
+
+
+def case_outlines(cities: dict, places: pd.DataFrame) -> dict:
+    """The city outlines that hold a case's sites: what its inset map draws and frames."""
+    sites = [Point(lon, lat) for lon, lat in zip(places["lon"], places["lat"], strict=True)]
+    features = [f for f in cities.get("features", []) if any(shape(f["geometry"]).covers(p) for p in sites)]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def bounds(collection: dict, places: pd.DataFrame) -> tuple[float, float, float, float]:
+    """(west, south, east, north) around the outlines and the sites."""
+    lons, lats = list(places["lon"]), list(places["lat"])
+    for feature in collection.get("features", []):
+        west, south, east, north = shape(feature["geometry"]).bounds
+        lons += [west, east]
+        lats += [south, north]
+    return min(lons), min(lats), max(lons), max(lats)
 
 
 # What each clickable map point carries as customdata: [kind, key]. Plotly returns it with the click.

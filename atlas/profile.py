@@ -92,7 +92,9 @@ def case_profile(data: Atlas, view: View, requested: list[str]) -> CaseProfile:
         events=timeline.lanes(data, events, data.cases),
         events_alt=n("case.timeline_alt", len(events)),
         places=places,
-        place_lines=tuple(f"{p.name} {p.name_zh} — {p.city}" for p in places.itertuples()),
+        # Numbered as the inset map numbers the sites.
+        place_lines=tuple(f"{number} · {p.name} {p.name_zh} — {p.city}"
+                          for number, p in enumerate(places.itertuples(), start=1)),
         organisations=tuple(f"{o.name} {o.name_zh} ({o.kind})".replace("  ", " ")
                             for o in data.organisations[data.organisations["case_id"] == case_id].itertuples()),
         related=_related(data, view.cases, case),

@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
@@ -330,6 +332,19 @@ def _map_figure(signature: tuple, folder: str, selection: filters.Filter, contex
     model = geography.map_page(data, _view(signature, folder, selection), selection)
     figure = charts.province_map(boundaries(), model.shading, model.markers, data.context if context else None)
     return charts.captioned(figure, t("chart.map"), t("chart.map_source")).to_plotly_json()
+
+
+def inset_map(case_id: str, places: pd.DataFrame) -> go.Figure:
+    """A case's inset map: its cities' outlines and numbered sites, framed on both."""
+    outlines = _outlines(case_id, tuple(zip(places["lon"], places["lat"], strict=True)))
+    view = charts.fit_view(*geography.bounds(outlines, places), charts.INSET_WIDTH, 320)
+    return charts.inset_map(outlines, places, view)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _outlines(case_id: str, sites: tuple) -> dict:  # sites in the key: an edited data file draws afresh
+    frame = pd.DataFrame(sites, columns=["lon", "lat"])
+    return geography.case_outlines(cities(), frame)
 
 
 def map_figure(view_frame: Frame, context: bool) -> dict:

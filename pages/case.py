@@ -49,7 +49,7 @@ else:
 left, right = st.columns(2)
 with left:
     st.header(t("case.where"), anchor=False)
-    st.plotly_chart(charts.captioned(charts.inset_map(ui.cities(), model.places),
+    st.plotly_chart(charts.captioned(ui.inset_map(model.case_id, model.places),
                                      t("chart.case_map", title=frame.data.short_titles[model.case_id]),
                                      t("chart.map_source"), width=50),
                     config=ui.chart_config("case", model.case_id, "map"),

@@ -68,15 +68,16 @@ with documents:
 st.subheader(t("sources.downloads"), anchor=False)
 st.toggle(t("sources.include_national"), key="sources_national")
 TABLES = ("cases", "metrics", "events", "sources")
-columns = st.columns(len(TABLES) + 3)
-# The files are made when a button is clicked (a callable), not on every rerun of the page.
-for column, name in zip(columns, TABLES, strict=False):
-    column.download_button(f"{name}.csv", lambda name=name: export.csv_bytes(model.downloads[name]),
+# The files are made when a button is clicked (a callable), not on every rerun of the page. A row that wraps:
+# seven buttons side by side cut their names short at 1280 px.
+with st.container(horizontal=True, gap="small", key="sources_downloads"):
+    for name in TABLES:
+        st.download_button(f"{name}.csv", lambda name=name: export.csv_bytes(model.downloads[name]),
                            file_name=f"{name}.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
-columns[-3].download_button(t("sources.package"), lambda: package.zip_of(frame.data, model.downloads),
-                            file_name="nqp-atlas.zip", mime="application/zip", icon=":material/folder_zip:",
-                            on_click="ignore", help=t("sources.package_help"))
-columns[-2].download_button("atlas.json", lambda: export.json_bytes(model.downloads), file_name="nqp-atlas.json",
-                            mime="application/json", icon=":material/data_object:", on_click="ignore")
-columns[-1].download_button(t("sources.citation"), export.citation().encode("utf-8"), file_name="citation.txt",
-                            mime="text/plain", icon=":material/format_quote:", on_click="ignore")
+    st.download_button(t("sources.package"), lambda: package.zip_of(frame.data, model.downloads),
+                       file_name="nqp-atlas.zip", mime="application/zip", icon=":material/folder_zip:",
+                       on_click="ignore", help=t("sources.package_help"))
+    st.download_button("atlas.json", lambda: export.json_bytes(model.downloads), file_name="nqp-atlas.json",
+                       mime="application/json", icon=":material/data_object:", on_click="ignore")
+    st.download_button(t("sources.citation"), export.citation().encode("utf-8"), file_name="citation.txt",
+                       mime="text/plain", icon=":material/format_quote:", on_click="ignore")

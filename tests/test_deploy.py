@@ -93,7 +93,8 @@ def test_the_image_holds_what_the_app_reads_and_nothing_else_is_sent():
     dockerfile = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
     copied = [source.rstrip("/") for line in re.findall(r"^COPY (.+) \S+$", dockerfile, re.MULTILINE)
               for source in line.split()]
-    assert copied == ["requirements.txt", ".streamlit", "dashboard.py", "atlas", "pages", "data", "geo", "assets", "static"]
+    assert copied == ["requirements.txt", ".streamlit", "dashboard.py", "atlas", "pages", "data", "geo", "assets",
+                      "static"]
     assert all((ROOT / source).exists() for source in copied)
     ignore = (DEPLOY / "Dockerfile.dockerignore").read_text(encoding="utf-8")
     allowed = [line[1:].rstrip("/") for line in ignore.splitlines() if line.startswith("!")]

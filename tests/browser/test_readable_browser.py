@@ -13,15 +13,16 @@ from atlas.store import load
 
 # Text the page cut short: an element that hides its overflow (or ends it with an ellipsis) and holds more than it
 # shows. Only what is on screen counts (closed popovers and menus are not).
-CUT_JS = """() => [...document.querySelectorAll(
-        '[data-testid=stMain] :is(p, span, h1, h2, h3, a, label, li), ' +
-        '[data-testid=stMain] :is([data-testid=stButtonGroup], [data-testid=stButtonGroup] > div), ' +
-        '[data-testid=stSidebar] :is(p, a, label)')]
+CUT_JS = """() => [...document.querySelectorAll('[data-testid=stMain] *, [data-testid=stSidebar] *')]
     .filter(e => e.getClientRects().length && e.clientWidth > 0 && e.textContent.trim())
+    // Tables and charts draw their own text; a menu's chips are Streamlit's own, and show whole on hover.
+    .filter(e => !e.closest('[data-testid=stDataFrame], [data-testid=stPlotlyChart], [data-baseweb=select]'))
     .filter(e => {
         const style = getComputedStyle(e);
-        const hides = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
-        return hides && e.scrollWidth > e.clientWidth + 1;
+        const clips = value => value === 'hidden' || value === 'clip';
+        const wide = (style.textOverflow === 'ellipsis' || clips(style.overflowX)) && e.scrollWidth > e.clientWidth + 1;
+        const tall = clips(style.overflowY) && e.scrollHeight > e.clientHeight + 1;  // a clamp to N lines
+        return wide || tall;
     })
     .map(e => e.textContent.trim().slice(0, 80))"""
 
