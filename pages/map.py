@@ -27,7 +27,6 @@ with st.container(key="atlas_map"):  # its height follows the window (assets/map
         alt=t("map.alt"),
     )
 ui.stylesheet("map.css")
-st.caption(t("map.credit"))
 
 st.subheader(t("map.by_province"), anchor=False)
 if model.empty:

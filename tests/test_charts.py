@@ -46,7 +46,7 @@ def test_map_names_provinces_sites_hong_kong_and_macao(fixture):
     figure = _map(fixture)
     texts = [text for t in figure.data if t.type == "scattermap" and t.text is not None for text in t.text]
     assert {"Hong Kong", "Macao", "Fuzhou"} <= set(texts)
-    assert len([x for x in texts if x in set(fixture.provinces["name_en"])]) >= 25
+    assert len([x for x in texts if x in set(fixture.provinces["name_en"])]) >= 20
     assert sorted(text for t in _sites(figure) for text in t.text) == sorted(fixture.cases["city"])
     for trace in figure.data:
         if trace.type == "scattermap" and trace.mode == "text":
@@ -99,7 +99,7 @@ def test_site_names_never_touch_one_another(fixture):
     boxes = [charts._box(*charts._pixels(lon, lat), city, charts.SITE_SIZE, place, 9.5) for lon, lat, city, place
              in zip(model.markers["lon"], model.markers["lat"], model.markers["city"], positions, strict=True)]
     assert not any(charts._overlap(a, b) for a, b in itertools.combinations(boxes, 2))
-    assert sum(named) >= 25
+    assert sum(named) >= 20, "a province's name is left out only where it would cover a site's"
 
 
 def test_two_sites_side_by_side_take_different_sides():
