@@ -112,3 +112,20 @@ def test_overview_at_a_glance_leads_to_the_filtered_views(browser, app_url):
         assert watched.errors == []
     finally:
         context.close()
+
+
+def test_every_slide_shows_its_text_whole_at_1280(browser, app_url):
+    context, watched = _open(browser, f"{app_url}/present", (1280, 720))
+    try:
+        count = int(re.search(r"Slide 1 of (\d+)", watched.page.locator("[data-testid=stMain]").inner_text())[1])
+        assert count >= 12
+        for number in range(1, count + 1):
+            if number > 1:
+                watched.page.goto(f"{app_url}/present?slide={number}")
+                watched.settle()
+            expect(watched.page.get_by_text(f"Slide {number} of {count}")).to_be_visible()
+            assert watched.page.evaluate(CUT_JS) == [], f"slide {number}"
+            assert watched.page.evaluate("document.scrollingElement.scrollHeight <= innerHeight"), f"slide {number}"
+        assert watched.errors == []
+    finally:
+        context.close()
