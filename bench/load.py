@@ -29,7 +29,7 @@ from pathlib import Path
 from playwright.async_api import async_playwright
 
 from atlas import pages
-from bench.probes import ARM_JS, QUIET_JS, REDRAW_SECONDS_JS, STEADY_JS
+from bench.probes import ARM_JS, POLL_MS, QUIET_JS, REDRAW_SECONDS_JS, STEADY_JS
 from bench.server import CHROMIUM, CHROMIUM_ARGS, free_port, rss_mb, serve, stop
 from deploy.serve import Cluster
 
@@ -117,7 +117,7 @@ async def run_session(browser, url: str, path: str, changes: int, ready: asyncio
     page.on("pageerror", lambda error: session.errors.append(f"JavaScript: {error}"))
     try:
         await page.goto(url + path, wait_until="commit", timeout=TIMEOUT)
-        await page.wait_for_function(STEADY_JS, timeout=TIMEOUT, polling="raf")
+        await page.wait_for_function(STEADY_JS, timeout=TIMEOUT, polling=POLL_MS)
         if ready:
             await ready.wait()  # viewers open the app, then use it: ten first loads are not ten filter changes
         box = page.get_by_label(SEARCH)

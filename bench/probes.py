@@ -28,10 +28,13 @@ SETTLED_JS = """() => {
 }"""
 
 # Settled and still so HOLD_MS later. A map reports loaded() for a frame or a few (seen: 40 ms, 100 ms) and then
-# loads again as its layers are updated, so one true reading is not the end. Polled every animation frame, it
-# keeps in window.__settledSince when the current run of true readings began: that moment, not the end of the
-# hold, is when the page settled (SETTLED_AGO_JS), so the hold adds nothing to a measured time.
+# loads again as its layers are updated, so one true reading is not the end. Polled every POLL_MS, it keeps in
+# window.__settledSince when the current run of true readings began: that moment, not the end of the hold, is
+# when the page settled (SETTLED_AGO_JS), so the hold adds nothing to a measured time. A timer, not animation
+# frames: with ten pages open at once (bench/load.py) Chromium gave some of them no frames, and a /map session
+# waited out its 180 s.
 HOLD_MS = 500
+POLL_MS = 25
 RESET_JS = "() => { window.__settledSince = null; }"
 STEADY_JS = f"""() => {{
     const now = performance.now();
@@ -48,7 +51,7 @@ def settle(page, timeout: float = 120_000, reset: bool = True) -> float:
     document has none, and right after a navigation commits there may be no script context to reset in)."""
     if reset:
         page.evaluate(RESET_JS)
-    page.wait_for_function(STEADY_JS, timeout=timeout, polling="raf")
+    page.wait_for_function(STEADY_JS, timeout=timeout, polling=POLL_MS)
     return page.evaluate(SETTLED_AGO_JS)
 
 
