@@ -246,11 +246,16 @@ def chart_config(*name: str, **extra: object) -> dict:
 
 # --- Figures ------------------------------------------------------------------------------------------------
 
-def _words(figure: summary.Figure, query: str = "") -> None:
-    st.markdown(f"“{fmt.highlight(figure.quote, query)}”")
+def _words(figure: summary.Figure, query: str = "", heading: bool = False) -> None:
+    """A figure's words, the sentence around them and its document as one Markdown block (each element costs
+    the browser time on every redraw, and a closed popover's content is drawn too), then its link."""
+    parts = [f"**{fmt.md(figure.shown)}**"] if heading else []
+    parts.append(f"“{fmt.highlight(figure.quote, query)}”")
     if figure.sentence and figure.sentence != figure.quote:
-        st.caption(fmt.md(t("figure.sentence", sentence=figure.sentence)))
-    st.caption(fmt.md(", ".join(p for p in (figure.document, figure.where) if p) + f". {t('as_reported')}"))
+        parts.append(f":gray[{fmt.md(t('figure.sentence', sentence=figure.sentence))}]")
+    parts.append(f":gray[{fmt.md(', '.join(p for p in (figure.document, figure.where) if p))}. "
+                 f"{fmt.md(t('as_reported'))}]")
+    st.markdown("\n\n".join(parts))
     st.page_link(pages.BY_KEY["sources"].script, label=t("figure.link"), icon=":material/link:",
                  query_params={"figure": figure.id})
 
@@ -304,8 +309,7 @@ def figure_lines(figures: tuple[summary.Figure, ...], query: str = "") -> None:
                           f"({fmt.md(f.when)})" for f in figures))
     with st.popover(t("source_words"), icon=":material/format_quote:"):
         for f in figures:
-            st.markdown(f"**{fmt.md(f.shown)}**")
-            _words(f, query)
+            _words(f, query, heading=True)
 
 
 def case_link(case_id: str, label: str, icon: str | None = None, selection: filters.Filter | None = None) -> None:
