@@ -81,6 +81,20 @@ class Watched:
         return path
 
 
+# A projector and a laptop: the sizes every readability check runs at.
+SIZES = [(1280, 720), (1440, 900)]
+
+
+@pytest.fixture(params=SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def sized(request, browser) -> Iterator[Watched]:
+    """A watched page in a window of each size in SIZES (`.size` says which)."""
+    context = browser.new_context(viewport={"width": request.param[0], "height": request.param[1]})
+    watched = Watched(context.new_page())
+    watched.size = request.param
+    yield watched
+    context.close()
+
+
 @pytest.fixture
 def watched(browser) -> Iterator[Watched]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})

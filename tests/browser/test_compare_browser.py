@@ -7,14 +7,11 @@ from __future__ import annotations
 import itertools
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from atlas import compare, filters
 from atlas.store import load
-from tests.browser.conftest import Watched
 
-SIZES = [(1280, 720), (1440, 900)]
 DATA = load()
 VIEW = filters.apply(DATA, filters.Filter())
 DEFAULT = compare.compare_page(DATA, VIEW, [])
@@ -34,15 +31,6 @@ PARTS_JS = """gd => {
             chart: box(gd), ticks: sizes('.xtick text, .ytick text'), legendText: sizes('.legendtext'),
             axisTitle: sizes('.xtitle')};
 }"""
-
-
-@pytest.fixture(params=SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def sized(request, browser):
-    context = browser.new_context(viewport={"width": request.param[0], "height": request.param[1]})
-    watched = Watched(context.new_page())
-    watched.size = request.param
-    yield watched
-    context.close()
 
 
 def _apart(a: dict, b: dict | None) -> bool:

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from atlas import filters, timeline
 from atlas.filters import Filter
 from atlas.store import load
-from tests.browser.conftest import Watched
 
-SIZES = [(1280, 720), (1440, 900)]
 OVERFLOW_JS = """() => [document.scrollingElement.scrollWidth - innerWidth,
     (m => m.scrollWidth - m.clientWidth)(document.querySelector('[data-testid=stMain]'))]"""
 # Every text of the chart's axes, with its rendered size and whether it lies inside the chart's box.
@@ -27,20 +24,11 @@ AXIS_TEXT_JS = """chart => {
 }"""
 
 
-@pytest.fixture(params=SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def sized(request, browser):
-    context = browser.new_context(viewport={"width": request.param[0], "height": request.param[1]})
-    watched = Watched(context.new_page())
-    watched.size = request.param
-    yield watched
-    context.close()
-
-
 def _xticks(page):
     return page.locator("[data-testid=stPlotlyChart] .xtick text")
 
 
-def _check_fits_and_reads(watched: Watched) -> None:
+def _check_fits_and_reads(watched) -> None:
     page = watched.page
     assert page.evaluate(OVERFLOW_JS) == [0, 0], "the page is wider than the window"
     texts = page.locator("[data-testid=stPlotlyChart] .js-plotly-plot").first.evaluate(AXIS_TEXT_JS)
