@@ -120,6 +120,7 @@ class Browser:
             context = self.instance.new_context()
             page = context.new_page()
             page.goto(url, wait_until="commit", timeout=120_000)  # settled is the end that matters, not "load"
+            page.bring_to_front()  # a page behind others gets no frames, and a map draws only in frames
             settle(page, reset=False)
             contexts.append(context)
         return contexts
