@@ -77,6 +77,7 @@ class Browser:
         page = context.new_page()
         start = time.perf_counter()
         page.goto(url, wait_until="commit", timeout=120_000)  # settled is the end that matters, not "load"
+        page.bring_to_front()  # a map draws only in frames, and only the front page is sure to get them
         ago = settle(page, reset=False)
         elapsed = time.perf_counter() - start - ago
         context.close()
