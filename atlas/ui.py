@@ -142,7 +142,7 @@ def _write_url(selection: filters.Filter, drop: tuple[str, ...] = ()) -> None:
             del st.query_params[key]
 
 
-def without_filters(**params: str) -> None:
+def without_filters(**params: str | list[str]) -> None:
     """Button callback: drop every filter and open this page on `params` (a case outside the filters)."""
     set_filter(filters.Filter())
     for key, value in params.items():

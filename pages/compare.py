@@ -7,10 +7,8 @@ from atlas import charts, compare, filters, summary, ui
 from atlas.text import t
 
 
-def _open(cases: tuple[str, ...], clear_filters: bool = False) -> None:
+def _open(cases: tuple[str, ...]) -> None:
     # A button, not st.page_link: a page link to the page already open does nothing when clicked.
-    if clear_filters:
-        ui.set_filter(filters.Filter())
     st.query_params["cases"] = list(cases)
 
 
@@ -32,7 +30,7 @@ st.title(t("compare.title"), anchor=False)
 ui.notices(model.notices)
 if model.outside:
     st.button(t("compare.outside_link"), icon=":material/filter_alt_off:", key="compare_outside",
-              on_click=_open, args=((*model.picked, *model.outside), True))
+              on_click=ui.without_filters, kwargs={"cases": [*model.picked, *model.outside]})
 if model.choices:
     ui.url_choice("compare_pick", "cases", [c for c, _ in model.choices], dict(model.choices), list(model.picked),
                   multi=True, label=t("compare.picker"), max_selections=4)
