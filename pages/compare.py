@@ -46,7 +46,7 @@ for family, figure in zip(model.families, figures, strict=True):
     st.subheader(family.title, anchor=False)
     st.plotly_chart(figure, config=ui.chart_config("compare", *model.picked, family.key), alt=family.alt)
     with st.expander(t("compare.table")):
-        st.dataframe(family.rows[["case", "label", "shown", "as_of", "quote"]], hide_index=True, width="stretch",
-                     column_config={"case": t("col.case"), "label": t("col.figure"), "shown": t("col.shown"),
-                                    "as_of": t("col.as_of"),
-                                    "quote": st.column_config.TextColumn(t("col.quote"), width="large")})
+        # A plain table: a few rows whose quotes read whole; a closed expander's data grid still cost its code.
+        st.table(family.rows[["case", "label", "shown", "as_of", "quote"]].rename(columns={
+            "case": t("col.case"), "label": t("col.figure"), "shown": t("col.shown"), "as_of": t("col.as_of"),
+            "quote": t("col.quote")}), hide_index=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from atlas.text import t
 from tests.apptest import open_page
 
 pytestmark = pytest.mark.usefixtures("on_fixture")
@@ -13,12 +14,12 @@ pytestmark = pytest.mark.usefixtures("on_fixture")
 def test_map_page_lists_the_provinces_hosting_cases():
     app = open_page("map")
     assert not app.exception
-    table = app.dataframe[0].value
-    assert dict(zip(table["name_en"], table["cases"], strict=True)) == {
+    table = app.table[0].value
+    assert dict(zip(table[t("col.province")], table[t("col.cases")], strict=True)) == {
         "Shanghai": 1, "Zhejiang": 1, "Fujian": 1, "Hubei": 1, "Chongqing": 1, "Sichuan": 1}
 
 
 def test_map_page_follows_a_filter_from_the_url():
     app = open_page("map", {"province": "sichuan"})
     # The twin-city case spans both, so both provinces are listed.
-    assert sorted(app.dataframe[0].value["name_en"]) == ["Chongqing", "Sichuan"]
+    assert sorted(app.table[0].value[t("col.province")]) == ["Chongqing", "Sichuan"]
