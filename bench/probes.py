@@ -44,6 +44,45 @@ STEADY_JS = f"""() => {{
 }}"""
 SETTLED_AGO_JS = "() => (performance.now() - window.__settledSince) / 1000"
 
+# Where a page load's time goes: when the server's last message before the page settled arrived (with the
+# WebSocket spy below installed), and the first reading (ms since navigation began) at which the script had
+# finished, at which nothing was loading and every chart was drawn (maps aside), at which every map had its
+# tiles too; `settled` is the start of the final settled stretch (what the bench reports as the load time).
+PHASES = ("message", "script", "drawn", "maps", "settled")
+DRAWN_JS = """() => {
+    const app = document.querySelector('[data-testid=stApp]');
+    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    if (document.querySelector('[data-testid=stSkeleton]')) return false;
+    for (const chart of document.querySelectorAll('[data-testid=stPlotlyChart]'))
+        if (!chart.querySelector('.js-plotly-plot .main-svg')) return false;
+    return true;
+}"""
+PHASED_JS = f"""() => {{
+    const phases = window.__phases = window.__phases || {{}};
+    const now = performance.now();
+    const app = document.querySelector('[data-testid=stApp]');
+    if (phases.script == null && app && app.getAttribute('data-test-script-state') === 'notRunning')
+        phases.script = now;
+    if (phases.drawn == null && ({DRAWN_JS})()) phases.drawn = now;
+    const steady = ({STEADY_JS})();
+    if (phases.maps == null && window.__settledSince != null) phases.maps = window.__settledSince;
+    if (steady) {{
+        phases.settled = window.__settledSince;
+        const heard = (window.__messages || []).filter(t => t <= phases.settled);
+        phases.message = heard.length ? heard[heard.length - 1] : null;
+    }}
+    return steady;
+}}"""
+PHASES_JS = "() => window.__phases"
+
+# Why a wait timed out: each map's state, to tell a map that keeps reloading from one that never started.
+STATE_JS = """() => Array.from(document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')).map(gd =>
+    ((gd._fullLayout && gd._fullLayout._subplots || {}).map || []).map(id => {
+        const map = gd._fullLayout[id]._subplot && gd._fullLayout[id]._subplot.map;
+        return map ? {loaded: map.loaded(), tiles: map.areTilesLoaded(), style: map.isStyleLoaded(),
+                      moving: map.isMoving(), hidden: document.hidden} : 'no map yet';
+    }))"""
+
 
 def settle(page, timeout: float = 120_000, reset: bool = True) -> float:
     """Wait (sync Playwright) until the page has settled and stayed so; return how many seconds ago it settled.
@@ -68,6 +107,7 @@ ARM_JS = """() => {
         window.__historyWrapped = true;
     }
     window.__armed = performance.now();
+    window.__messages = [];
     window.__last = null;
     window.__url = null;
     window.__ran = false;
@@ -96,3 +136,26 @@ QUIET_JS = f"() => ({STEADY_JS})() && {_SIGN} > 0 && performance.now() - {_SIGN}
 
 # Seconds from the action to its last visible sign.
 REDRAW_SECONDS_JS = f"() => ({_SIGN} - window.__armed) / 1000"
+
+# Installed before the app's own scripts (context.add_init_script): the arrival time of every WebSocket message
+# since the last ARM_JS, to split a redraw into the server's part (until its last message arrived) and the
+# browser's (from then until the page was drawn).
+WEBSOCKET_SPY_JS = """(() => {
+    const Native = window.WebSocket;
+    window.__messages = [];  // a load's messages from navigation on; ARM_JS starts a new list for an action
+    window.WebSocket = class extends Native {
+        constructor(...args) {
+            super(...args);
+            const heard = () => { if (window.__messages) window.__messages.push(performance.now()); };
+            this.addEventListener('message', heard);
+        }
+    };
+})()"""
+
+# After QUIET_JS: [messages that arrived from the action to its last visible sign, seconds from the action to
+# the last of them].
+SERVER_PART_JS = f"""() => {{
+    const sign = {_SIGN};
+    const before = (window.__messages || []).filter(t => t <= sign);
+    return [before.length, before.length ? (before[before.length - 1] - window.__armed) / 1000 : 0];
+}}"""
