@@ -70,9 +70,22 @@ def _facet_cells(data: Atlas) -> dict[str, pd.Series]:
     }
 
 
+_CHOICES: dict[tuple[str, int], dict[str, dict[str, str]]] = {}  # a few data versions' choices, read-only
+
+
 def choices(data: Atlas) -> dict[str, dict[str, str]]:
     """Per facet key, the values that occur in the cases (never a value that would give an empty page), with
-    the label a reader sees, in the vocabulary's order (provinces and regions by name)."""
+    the label a reader sees, in the vocabulary's order (provinces and regions by name). Kept per data version
+    (a fingerprint of the files' contents) and case count: a run asked for them four times, 5 ms each."""
+    key = (data.version, len(data.cases))
+    if key not in _CHOICES:
+        if len(_CHOICES) >= 8:
+            _CHOICES.clear()
+        _CHOICES[key] = _choices(data)
+    return _CHOICES[key]
+
+
+def _choices(data: Atlas) -> dict[str, dict[str, str]]:
     used = {key: {value for values in cells for value in values} for key, cells in _facet_cells(data).items()}
     provinces = data.provinces.sort_values("name_en")
     every = {
