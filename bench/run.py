@@ -426,6 +426,11 @@ def main(argv: list[str] | None = None) -> int:
     rows, phases, stuck = measure(runs, cold_runs)
     log("many viewers (bench.load)")
     viewers = asyncio.run(load.measure(sessions, changes))
+    # The same sessions through nginx (make serve) to one and to two app processes: what a second one buys.
+    proxied = {}
+    for processes in (1, 2):
+        log(f"many viewers through nginx, {processes} app process(es)")
+        proxied[processes] = asyncio.run(load.measure(sessions, changes, processes))
     checked = [(ours, base, target) for _, ours, base, _, target in rows if target]
     missed = sum(not target.met(ours, base) for ours, base, target in checked)
     text = (f"# Benchmark results\n\nWritten by `make bench` (`python -m bench.run`) on {started}: {runs} alternating "
@@ -440,7 +445,9 @@ def main(argv: list[str] | None = None) -> int:
             + (f"Loads that did not settle within {LOAD_TIMEOUT / 1000:g} s and were made again: "
                + "; ".join(stuck) + ".\n\n" if stuck else "")
             + f"Many viewers (`python -m bench.load`): {sessions} browser sessions at once on one server, each making "
-            f"{changes} searches in turn, on different pages:\n\n" + viewers.text().replace("\n", "  \n") + "\n")
+            f"{changes} searches in turn, on different pages:\n\n" + viewers.text().replace("\n", "  \n") + "\n"
+            + "".join(f"\nThe same through nginx to {n} app process{'es' if n > 1 else ''} (`make serve N={n}`):\n\n"
+                      + report.text().replace("\n", "  \n") + "\n" for n, report in proxied.items()))
     if args.quick:
         print(text)
         return 0
