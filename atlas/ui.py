@@ -16,8 +16,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
@@ -40,13 +38,15 @@ def data_dir() -> Path:
     return Path(os.environ.get("ATLAS_DATA", store.DATA_DIR))
 
 
-def _signature(folder: Path) -> tuple:
-    # A hand edit changes a file's mtime or size, which changes the cache key: no restart needed.
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*") if p.is_file()))
+def _signature(folder: Path) -> str:
+    # A hand edit changes a file's mtime or size, which changes the cache key: no restart needed. A digest, not
+    # the tuple: Streamlit hashes a cached function's arguments on every call, and the tuple cost 3 ms a call.
+    files = sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*") if p.is_file())
+    return hashlib.sha1(repr(files).encode()).hexdigest()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(signature: tuple, folder: str) -> store.Atlas:
+def _load(signature: str, folder: str) -> store.Atlas:
     # cache_resource: one read-only copy shared by every session, not a copy per rerun.
     return store.load(Path(folder))
 
@@ -57,12 +57,12 @@ def atlas() -> store.Atlas:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _view(signature: tuple, folder: str, selection: filters.Filter) -> filters.View:
+def _view(signature: str, folder: str, selection: filters.Filter) -> filters.View:
     return filters.apply(_load(signature, folder), selection)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _counts(signature: tuple, folder: str, selection: filters.Filter) -> dict[str, dict[str, int]]:
+def _counts(signature: str, folder: str, selection: filters.Filter) -> dict[str, dict[str, int]]:
     return filters.facet_counts(_load(signature, folder), selection)
 
 
@@ -74,6 +74,7 @@ class Frame:
     data: store.Atlas
     selection: filters.Filter
     view: filters.View
+    signature: str  # of the data folder, taken once a run (ui._signature)
 
     def param(self, key: str) -> list[str]:
         """A page parameter from the URL (untrusted: the page model parses it)."""
@@ -112,7 +113,8 @@ def frame(key: str, sidebar: str = "expanded") -> Frame:
         _filters(data, selection, _counts(signature, str(folder), selection))
     _problems(data)
     notices(st.session_state.get(NOTICES_KEY, []))
-    return Frame(page=page, data=data, selection=selection, view=_view(signature, str(folder), selection))
+    return Frame(page=page, data=data, selection=selection, view=_view(signature, str(folder), selection),
+                 signature=signature)
 
 
 def _links(current: pages.Page, selection: filters.Filter) -> None:
@@ -271,7 +273,7 @@ def facet_pills(view_frame: Frame, key: str, label: str) -> None:
     """A facet as chips with the number of cases each leaves, most first, bound to the same URL filter as the
     sidebar's menu: clicking a chip filters every page to it, clicking it again takes it out."""
     folder = data_dir()
-    counts = _counts(_signature(folder), str(folder), view_frame.selection)[key]
+    counts = _counts(view_frame.signature, str(folder), view_frame.selection)[key]
     labels = filters.choices(view_frame.data)[key]
     chosen = list(getattr(view_frame.selection, filters.MULTI_KEYS[key]))
     order = {slug: index for index, slug in enumerate(labels)}
@@ -325,35 +327,17 @@ def boundaries() -> dict:
     return geography.read_geojson()
 
 
-@st.cache_resource(show_spinner=False)
-def cities() -> dict:
-    return geography.read_geojson(geography.CITIES)
-
-
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _map_figure(signature: tuple, folder: str, selection: filters.Filter, context: bool) -> dict:
+def _map_figure(signature: str, folder: str, selection: filters.Filter, context: bool) -> dict:
     data = _load(signature, folder)
     model = geography.map_page(data, _view(signature, folder, selection), selection)
     figure = charts.province_map(boundaries(), model.shading, model.markers, data.context if context else None)
     return charts.captioned(figure, t("chart.map"), t("chart.map_source")).to_plotly_json()
 
 
-def inset_map(case_id: str, places: pd.DataFrame) -> go.Figure:
-    """A case's inset map: its cities' outlines and numbered sites, framed on both."""
-    outlines = _outlines(case_id, tuple(zip(places["lon"], places["lat"], strict=True)))
-    view = charts.fit_view(*geography.bounds(outlines, places), charts.INSET_WIDTH, 320)
-    return charts.inset_map(outlines, places, view)
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _outlines(case_id: str, sites: tuple) -> dict:  # sites in the key: an edited data file draws afresh
-    frame = pd.DataFrame(sites, columns=["lon", "lat"])
-    return geography.case_outlines(cities(), frame)
-
-
 def map_figure(view_frame: Frame, context: bool) -> dict:
     folder = data_dir()
-    return _map_figure(_signature(folder), str(folder), view_frame.selection, context)
+    return _map_figure(view_frame.signature, str(folder), view_frame.selection, context)
 
 
 def map_key(view_frame: Frame) -> str:
