@@ -372,46 +372,6 @@ def compare_bars(rows: pd.DataFrame, axis_title: str, cases: list[str] | tuple[s
     return figure
 
 
-def fit_view(west: float, south: float, east: float, north: float, width: int, height: int,
-             margin: float = 0.12) -> dict:
-    """Centre and zoom (512 px tiles, Web Mercator) that show the box whole in `width` x `height` px."""
-    def mercator(lat: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-    usable = 1 - 2 * margin
-    lon_zoom = math.log2(usable * width * 360 / (512 * max(east - west, 1e-3)))
-    lat_zoom = math.log2(usable * height * 2 * math.pi / (512 * max(mercator(north) - mercator(south), 1e-5)))
-    middle = (mercator(north) + mercator(south)) / 2
-    centre_lat = math.degrees(2 * math.atan(math.exp(middle)) - math.pi / 2)
-    return {"center": {"lon": (west + east) / 2, "lat": centre_lat}, "zoom": max(2.0, min(11.0, lon_zoom, lat_zoom))}
-
-
-INSET_WIDTH = 380  # px: the narrowest the Where column gets (half the main area at 1280 px)
-
-
-def inset_map(outlines: dict, places: pd.DataFrame, view: dict, height: int = 320) -> go.Figure:
-    """A case's sites, numbered as in the list beside it, over the outlines of the cities that hold them, framed
-    on both (`view` from fit_view) so no outline is cut off."""
-    figure = go.Figure()
-    if outlines.get("features"):
-        codes = [f["properties"]["adcode"] for f in outlines["features"]]
-        figure.add_trace(go.Choroplethmap(
-            geojson=outlines, featureidkey="properties.adcode", locations=codes, z=[1] * len(codes),
-            colorscale=[[0, "#dbe6f3"], [1, "#dbe6f3"]], showscale=False,
-            marker={"line": {"color": "#6b8fb8", "width": 1}},
-            hovertext=[escape(f["properties"]["name_en"]) for f in outlines["features"]], hoverinfo="text",
-        ))
-    figure.add_trace(go.Scattermap(
-        lat=places["lat"], lon=places["lon"], mode="markers+text", marker={"size": 13, "color": MARKER},
-        text=[str(number) for number in range(1, len(places) + 1)], textposition="top right",
-        textfont={"family": LABEL_FONT_BOLD, "size": 15, "color": INK},
-        hovertext=[f"<b>{escape(n)}</b> {escape(zh)}" for n, zh in zip(places["name"], places["name_zh"],
-                                                                         strict=True)],
-        hoverinfo="text", showlegend=False,
-    ))
-    figure.update_layout(map={"style": MAP_STYLE, **view}, height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0})
-    return figure
-
-
 CAPTION_HEIGHT = 72  # px added above a chart for its title and a source line of up to two lines
 
 

