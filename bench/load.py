@@ -30,7 +30,7 @@ from playwright.async_api import async_playwright
 
 from atlas import pages
 from bench.probes import ARM_JS, POLL_MS, QUIET_JS, REDRAW_SECONDS_JS, STEADY_JS
-from bench.server import CHROMIUM, CHROMIUM_ARGS, free_port, rss_mb, serve, stop
+from bench.server import CHROMIUM, MANY_PAGES_ARGS, free_port, rss_mb, serve, stop
 from deploy.serve import Cluster
 
 PAGES = [page.path for page in pages.PAGES]
@@ -71,10 +71,11 @@ class Report:
         return statistics.quantiles(self.redraws, n=100, method="inclusive")[q - 1]
 
     def text(self) -> str:
-        return (f"{len(self.sessions)} sessions x {len(self.sessions[0].redraws)} filter changes: "
-                f"{len(self.redraws)} redraws, {len(self.errors)} errors\n"
-                f"redraw p50 {self.percentile(50):.2f} s, p95 {self.percentile(95):.2f} s, "
-                f"max {max(self.redraws):.2f} s\n"
+        timings = (f"redraw p50 {self.percentile(50):.2f} s, p95 {self.percentile(95):.2f} s, "
+                   f"max {max(self.redraws):.2f} s\n" if len(self.redraws) >= 2 else "too few redraws to time\n")
+        return (f"{len(self.sessions)} sessions x {max(len(s.redraws) for s in self.sessions)} filter changes: "
+                f"{len(self.redraws)} redraws, {len(self.errors)} errors"
+                + (f" (first: {self.errors[0]})" if self.errors else "") + "\n" + timings +
                 f"{'app processes (summed)' if len(self.process_cpu_s) > 1 else 'server'} memory: "
                 f"{self.start_mb:.0f} MB after warm-up, peak {self.peak_mb:.0f} MB, "
                 f"{self.after_mb:.0f} MB after the sessions closed\n"
@@ -161,7 +162,7 @@ async def measure(sessions: int, changes: int, processes: int | None = None) -> 
 
     try:
         async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=MANY_PAGES_ARGS, headless=True)
             # Warm-up with the same searches, so the shared caches (the filtered view, the map figure) hold
             # what the run needs and "start" is the memory of a server that has been used, not a cold one. Every
             # page, since each imports what it draws with once (the deck: matplotlib and geopandas).

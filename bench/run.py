@@ -40,7 +40,7 @@ from bench.probes import (
     WEBSOCKET_SPY_JS,
     settle,
 )
-from bench.server import CHROMIUM, CHROMIUM_ARGS, ROOT, rss_mb, serve, stop
+from bench.server import CHROMIUM, MANY_PAGES_ARGS, ROOT, rss_mb, serve, stop
 
 BASELINE = ROOT / "bench" / "baseline.py"
 BASELINE_MAP = ROOT / "bench" / "baseline_map.py"
@@ -86,7 +86,7 @@ ATTEMPTS = 3
 
 class Browser:
     def __init__(self, playwright):
-        self.instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        self.instance = playwright.chromium.launch(executable_path=CHROMIUM, args=MANY_PAGES_ARGS, headless=True)
         self.phases: dict[str, list[dict]] = {}  # url -> each load's phases (probes.PHASES), ms from navigation
         self.splits: dict[str, list[tuple[int, float]]] = {}  # url -> each change's (messages, server seconds)
         self.stuck: list[str] = []  # loads that never settled and were made again, with the maps' state

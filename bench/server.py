@@ -14,6 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
+# Many pages open at once (bench.load's ten viewers, the bench's ten sessions): each stands for a viewer's own
+# browser in front of them, so none may be throttled as a background tab, or its map never draws and never loads.
+MANY_PAGES_ARGS = [*CHROMIUM_ARGS, "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
+                   "--disable-backgrounding-occluded-windows"]
 # As `make run` sets it: glibc otherwise gives each script thread its own malloc arena, and memory freed there
 # stays with the process, so ten sessions left the server 30 MB larger after they closed (bench/load.py).
 SERVER_ENV = {"MALLOC_ARENA_MAX": "2"}
