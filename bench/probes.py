@@ -11,13 +11,19 @@
 #   reports loaded() (style and sources parsed, nothing pending) and areTilesLoaded() (every tile rendered).
 #   Plotly lists the map subplots' ids in gd._fullLayout._subplots.map ('map', 'map2' ...) and keeps each one's
 #   MapLibre map at gd._fullLayout[id]._subplot.map. A map not yet created counts as not drawn.
-SETTLED_JS = """() => {
+SCRIPT_DONE_JS = """() => {
     const app = document.querySelector('[data-testid=stApp]');
-    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-    if (document.querySelector('[data-testid=stSkeleton]')) return false;
-    for (const chart of document.querySelectorAll('[data-testid=stPlotlyChart]')) {
-        const gd = chart.querySelector('.js-plotly-plot');
-        if (!gd || !gd.querySelector('.main-svg') || !gd._fullLayout) return false;
+    return !!app && app.getAttribute('data-test-script-state') === 'notRunning';
+}"""
+DRAWN_JS = f"""() => {{
+    if (!({SCRIPT_DONE_JS})() || document.querySelector('[data-testid=stSkeleton]')) return false;
+    for (const chart of document.querySelectorAll('[data-testid=stPlotlyChart]'))
+        if (!chart.querySelector('.js-plotly-plot .main-svg')) return false;
+    return true;
+}}"""
+MAPS_LOADED_JS = """() => {
+    for (const gd of document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')) {
+        if (!gd._fullLayout) return false;
         for (const id of (gd._fullLayout._subplots || {}).map || []) {
             const subplot = gd._fullLayout[id] && gd._fullLayout[id]._subplot;
             const map = subplot && subplot.map;
@@ -26,6 +32,7 @@ SETTLED_JS = """() => {
     }
     return true;
 }"""
+SETTLED_JS = f"() => ({DRAWN_JS})() && ({MAPS_LOADED_JS})()"
 
 # Settled and still so HOLD_MS later. A map reports loaded() for a frame or a few (seen: 40 ms, 100 ms) and then
 # loads again as its layers are updated, so one true reading is not the end. Polled every POLL_MS, it keeps in
@@ -49,20 +56,10 @@ SETTLED_AGO_JS = "() => (performance.now() - window.__settledSince) / 1000"
 # finished, at which nothing was loading and every chart was drawn (maps aside), at which every map had its
 # tiles too; `settled` is the start of the final settled stretch (what the bench reports as the load time).
 PHASES = ("message", "script", "drawn", "maps", "settled")
-DRAWN_JS = """() => {
-    const app = document.querySelector('[data-testid=stApp]');
-    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-    if (document.querySelector('[data-testid=stSkeleton]')) return false;
-    for (const chart of document.querySelectorAll('[data-testid=stPlotlyChart]'))
-        if (!chart.querySelector('.js-plotly-plot .main-svg')) return false;
-    return true;
-}"""
 PHASED_JS = f"""() => {{
     const phases = window.__phases = window.__phases || {{}};
     const now = performance.now();
-    const app = document.querySelector('[data-testid=stApp]');
-    if (phases.script == null && app && app.getAttribute('data-test-script-state') === 'notRunning')
-        phases.script = now;
+    if (phases.script == null && ({SCRIPT_DONE_JS})()) phases.script = now;
     if (phases.drawn == null && ({DRAWN_JS})()) phases.drawn = now;
     const steady = ({STEADY_JS})();
     if (phases.maps == null && window.__settledSince != null) phases.maps = window.__settledSince;
