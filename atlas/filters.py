@@ -78,11 +78,13 @@ def choices(data: Atlas) -> dict[str, dict[str, str]]:
     the label a reader sees, in the vocabulary's order (provinces and regions by name). Kept per data version
     (a fingerprint of the files' contents) and case count: a run asked for them four times, 5 ms each."""
     key = (data.version, len(data.cases))
-    if key not in _CHOICES:
+    found = _CHOICES.get(key)  # one lookup: sessions run in threads, and another may clear the dict meanwhile
+    if found is None:
+        found = _choices(data)
         if len(_CHOICES) >= 8:
             _CHOICES.clear()
-        _CHOICES[key] = _choices(data)
-    return _CHOICES[key]
+        _CHOICES[key] = found
+    return found
 
 
 def _choices(data: Atlas) -> dict[str, dict[str, str]]:
