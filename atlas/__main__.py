@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped: {problem}", file=sys.stderr)
         return 1 if atlas.problems else 0
 
-    problems = list(atlas.problems) + fidelity.audit(atlas, args.seeds or fidelity.seeds_dir())
+    problems = list(atlas.problems) + fidelity.audit(atlas, args.seeds or store.seeds_dir(), args.data)
     for problem in problems:
         print(problem)
     summary = (f"{len(atlas.cases)} cases, {len(atlas.metrics)} figures, {len(atlas.events)} events, "

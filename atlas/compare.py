@@ -17,7 +17,7 @@ from atlas import format as fmt
 from atlas.filters import View
 from atlas.store import Atlas
 from atlas.text import n, t
-from atlas.units import YUAN_SCALE  # noqa: F401  (the data package's derived column reads it from here)
+from atlas.units import YUAN_SCALE
 
 # The families whose figures measure one kind of thing across cases, in the order the page shows them.
 # Left out on purpose: "physical" (a ship's length beside a corridor's), "ranking" (a rank is not an amount)
@@ -104,8 +104,9 @@ def _family(data: Atlas, group: str, rows: pd.DataFrame) -> Family:
     if others:
         title = t("compare.converted", title=title, units=", ".join(others))
     axis = t("compare.axis.count" if kind == "count" else "compare.axis.other", unit=unit)
-    records = rows[["value", "unit", "qualifier", "status", "scaled", "scale_unit", "as_of"]].to_dict("records")
-    shown = [fmt.figure(r["value"], r["unit"], r["qualifier"], r["status"]) for r in records]
+    records = rows[["value", "unit", "qualifier", "status", "written", "scaled", "scale_unit",
+                    "as_of"]].to_dict("records")
+    shown = [fmt.figure(r["value"], r["unit"], r["qualifier"], r["status"], r["written"]) for r in records]
     rows = rows.assign(
         case=rows["case_id"].map(data.short_titles), shown=shown,
         # On the bar: the value on the chart's scale, hedge kept ('over 0.5'); the hover adds the figure as written.

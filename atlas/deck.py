@@ -32,9 +32,11 @@ class DeckFigure:
     value: str  # as the source writes it, hedge kept: 'over 60 enterprises'
     number: str  # the part for large type: 'over 60'
     rest: str  # the unit and status under it: 'enterprises', 'billion yuan (target)'
-    when: str  # 'as of 2024', 'by 2028'
-    source: str  # 'Xinhua Institute 2024, §5.2'
+    when: str  # 'as of 2024', 'by 2028', 'as of 2024, undated in text'
+    source: str  # 'Xinhua Institute 2024, §5.2', 'CGTN, 25 June 2024': the document on every slide
     quote: str
+    note: str = ""  # the curator's note, for the speaker notes
+    where: str = ""  # the source with its paragraph, for the speaker notes
 
 
 @dataclass(frozen=True)
@@ -72,34 +74,18 @@ class Deck:
         return t("present.position", slide=self.number, count=self.count)
 
 
-Citations = dict[str, tuple[str, bool]]  # source id -> (short name, whether it holds the cases' chapter)
-
-
-def citations(data: Atlas) -> Citations:
-    """Every source's short citation, looked up once per deck: a table lookup per figure cost 2 ms each, half
-    the time of a 60-slide file."""
-    return {s.source_id: (s.short, bool(s.cases_chapter)) for s in data.sources.itertuples()}
-
-
-def source_line(data: Atlas, source_id: str, section: str, cited: Citations | None = None) -> str:
-    """How a slide cites a figure: 'Xinhua Institute 2024, §5.2' (the section only for the cases' document)."""
-    if source_id not in (cited := cited if cited is not None else citations(data)):
-        return source_id
-    short, chapter = cited[source_id]
-    return f"{short}, §{section}" if chapter and section else short
-
-
 def _first_sentence(text: str) -> str:
     head, dot, _ = text.partition(". ")
     return head + "." if dot else text
 
 
-def _case_slide(data: Atlas, case: pd.Series, metrics: pd.DataFrame, cited: Citations) -> Slide:
+def _case_slide(data: Atlas, case: pd.Series, metrics: pd.DataFrame) -> Slide:
     # The key figures first, then the next ones: a full 2 x 2 grid reads better than three and a gap.
     rows = pd.concat([metrics[metrics["key"]], metrics[~metrics["key"]]]).head(FIGURES_PER_SLIDE)
     figures = tuple(
-        DeckFigure(label=f.label, value=f.shown, number=f.number, rest=f.rest, when=f.when, quote=f.quote,
-                   source=source_line(data, row["source_id"], case["section"], cited))
+        DeckFigure(label=f.label, value=f.shown, number=f.number, rest=f.rest, when=f.when_short, quote=f.quote,
+                   source=summary.attribution(data, row["source_id"], row["case_id"], data.trails.get(row["id"]),
+                                              full=False), note=f.note, where=f.source)
         for f, (_, row) in zip(summary.figures(data, rows), rows.iterrows(), strict=True))
     places = data.places[data.places["case_id"] == case["case_id"]]
     return Slide(
@@ -108,8 +94,8 @@ def _case_slide(data: Atlas, case: pd.Series, metrics: pd.DataFrame, cited: Cita
         figures=figures, sentence=_first_sentence(case["summary"]),
         locator=Locator(tuple(case["provinces"]), tuple(zip(places["lon"], places["lat"], strict=True))),
         footer=t("deck.case_footer", section=case["section"]),
-        notes=(case["summary"], *(t("deck.note_figure", value=f.value, quote=f.quote, source=f.source)
-                                  for f in figures)),
+        notes=(case["summary"], *(t("deck.note_figure", value=f.value, quote=f.quote, source=f.where)
+                                  + (f" {t('figure.note', note=f.note)}" if f.note else "") for f in figures)),
     )
 
 
@@ -123,11 +109,12 @@ def _title_slide(data: Atlas, view: View, selection: Filter, today: datetime.dat
                  notes=(t("deck.title_notes"),))
 
 
-def _national_slide(data: Atlas, view: View, cited: Citations) -> Slide:
+def _national_slide(data: Atlas, view: View) -> Slide:
     events = view.national_events.assign(order=[dates.span(d)[0] for d in view.national_events["date"]])
     events = events.sort_values("order", kind="stable")
     shown = events.tail(NATIONAL_EVENTS)
-    lines = tuple(f"{fmt.when(e.date)} — {e.title}" for e in shown.itertuples())
+    lines = tuple(f"{fmt.dated(e.date, e.date_basis, e.date_words, short=True)} — {e.title}"
+                  for e in shown.itertuples())
     hidden = len(events) - len(shown)
     codes = tuple(dict.fromkeys(code for codes in view.cases["provinces"] for code in codes))
     return Slide(
@@ -135,7 +122,8 @@ def _national_slide(data: Atlas, view: View, cited: Citations) -> Slide:
         lines=lines,
         locator=Locator(codes, tuple(zip(view.cases["lon"], view.cases["lat"], strict=True))),
         footer=n("deck.national_more", hidden) if hidden else t("deck.national_footer"),
-        notes=tuple(f"{fmt.when(e.date)}: “{e.quote}” ({source_line(data, e.source_id, '', cited)})"
+        notes=tuple(f"{fmt.dated(e.date, e.date_basis, e.date_words)}: “{e.quote}” "
+                    f"({summary.attribution(data, e.source_id, e.case_id, data.trails.get(e.id))})"
                     for e in shown.itertuples()),
     )
 
@@ -159,11 +147,11 @@ def slide_at(data: Atlas, view: View, selection: Filter, number: int,
     if number == 1:
         return _title_slide(data, view, selection, today or datetime.date.today())
     if number == 2:
-        return _national_slide(data, view, citations(data))
+        return _national_slide(data, view)
     if number == count(view):
         return _closing_slide(data, view)
     case = view.cases.iloc[number - 3]
-    return _case_slide(data, case, view.metrics[view.metrics["case_id"] == case["case_id"]], citations(data))
+    return _case_slide(data, case, view.metrics[view.metrics["case_id"] == case["case_id"]])
 
 
 def slides(data: Atlas, view: View, selection: Filter, today: datetime.date | None = None) -> tuple[Slide, ...]:
@@ -175,10 +163,9 @@ def slides(data: Atlas, view: View, selection: Filter, today: datetime.date | No
         raise ValueError(t("deck.too_many", count=fmt.number(total), limit=SLIDE_LIMIT))
     by_case = dict(tuple(view.metrics.groupby("case_id", sort=False)))
     none = view.metrics.head(0)
-    cited = citations(data)
-    middle = tuple(_case_slide(data, case, by_case.get(case["case_id"], none), cited)
+    middle = tuple(_case_slide(data, case, by_case.get(case["case_id"], none))
                    for _, case in view.cases.iterrows())
-    return (_title_slide(data, view, selection, today or datetime.date.today()), _national_slide(data, view, cited),
+    return (_title_slide(data, view, selection, today or datetime.date.today()), _national_slide(data, view),
             *middle, _closing_slide(data, view))
 
 

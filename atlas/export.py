@@ -23,9 +23,11 @@ def tables(atlas: Atlas) -> dict[str, pd.DataFrame]:
     )[["case_id", "section", "title_en", "title_zh", "provinces", "city", "district", "sectors", "lat", "lon",
        "industry_tier", "mechanisms", "short_title", "summary"]]
     metrics = atlas.metrics[["case_id", "label", "value", "unit", "qualifier", "as_of", "source_id", "quote",
-                             "status", "family", "id"]]
-    events = atlas.events[["case_id", "date", "precision", "title", "source_id", "quote", "id"]]
-    sources = atlas.sources[["source_id", "title", "publisher", "date", "url", "note"]]
+                             "status", "family", "id", "written", "date_basis", "date_words", "note"]]
+    events = atlas.events[["case_id", "date", "precision", "title", "source_id", "quote", "id", "date_basis",
+                           "date_words", "note"]]
+    sources = atlas.sources[["source_id", "title", "publisher", "date", "url", "note", "author", "short", "translator",
+                             "translation_title", "translation_date"]]
     return {"cases": cases, "metrics": metrics, "events": events, "sources": sources}
 
 

@@ -15,7 +15,7 @@ from babel.numbers import format_decimal
 
 from atlas import dates
 from atlas.search import SPELLINGS
-from atlas.text import LOCALE
+from atlas.text import LOCALE, t
 
 _QUALIFIER_WORDS = {"exact": "", "over": "over", "nearly": "nearly", "about": "about", "up-to": "up to"}
 _STATUS_WORDS = {"reported": "", "target": "target", "expected": "expected"}
@@ -44,21 +44,38 @@ def ordinal(value: float) -> str:
     return f"{number(whole)}{suffix}"
 
 
-def figure_parts(value: float, unit: str, qualifier: str = "exact", status: str = "reported") -> tuple[str, str]:
+# Units a value written in words already says: "nearly a quarter", not "nearly a quarter fraction".
+_SAID_BY_WORDS = {"fraction", "percent", "%", "rank"}
+
+
+def figure_parts(value: float, unit: str, qualifier: str = "exact", status: str = "reported",
+                 written: str = "") -> tuple[str, str]:
     """A figure split for large type: the hedged number and the rest, ('over 60', 'enterprises'),
-    ('about 90%', '(target)'), ('2nd', '') for a rank. Joined by a space they are figure()."""
+    ('about 90%', '(target)'), ('2nd', '') for a rank. Joined by a space they are figure(). Where the text writes
+    the value in words (`written`: "a quarter", "eight") those words are shown, never the number made of them."""
     percent = unit in ("percent", "%")
     rank = unit == "rank" and float(value).is_integer()
     hedge = _QUALIFIER_WORDS.get(qualifier, qualifier)
-    big = ordinal(value) if rank else number(value) + ("%" if percent else "")
     state = _STATUS_WORDS.get(status, status)
+    if written:
+        big = written if not hedge or written.lower().startswith(hedge) else f"{hedge} {written}"
+        rest = " ".join(part for part in ("" if unit in _SAID_BY_WORDS else unit, f"({state})" if state else "")
+                        if part)
+        return big, rest
+    big = ordinal(value) if rank else number(value) + ("%" if percent else "")
     rest = " ".join(part for part in ("" if percent or rank else unit, f"({state})" if state else "") if part)
     return (f"{hedge} {big}" if hedge else big), rest
 
 
-def figure(value: float, unit: str, qualifier: str = "exact", status: str = "reported") -> str:
-    """A figure as a reader should see it, hedge kept: 'over 60 enterprises', 'about 90% (target)'."""
-    return " ".join(part for part in figure_parts(value, unit, qualifier, status) if part)
+def figure(value: float, unit: str, qualifier: str = "exact", status: str = "reported", written: str = "") -> str:
+    """A figure as a reader should see it, hedge kept: 'over 60 enterprises', 'about 90% (target)', 'nearly a
+    quarter'."""
+    return " ".join(part for part in figure_parts(value, unit, qualifier, status, written) if part)
+
+
+def figure_of(row: object) -> str:
+    """figure() of a metric row (a pandas row or a named tuple of the metrics table)."""
+    return figure(row.value, row.unit, row.qualifier, row.status, row.written)  # type: ignore[attr-defined]
 
 
 def when(date: str) -> str:
@@ -71,6 +88,17 @@ def when(date: str) -> str:
     if written.month:
         return format_date(datetime.date(written.year, written.month, 1), "MMMM y", locale=LOCALE)
     return str(written.year)
+
+
+def dated(date: str, basis: str, words: str, short: bool = False) -> str:
+    """A date with how the text gives it: '20 April 2024' (stated), '2018 (inferred from “six years ago”)',
+    '2024 (the document's date; the text gives none)'. `short` for a slide: '2018, inferred'."""
+    written = when(date)
+    if basis == "inferred":
+        return t("date.inferred_short" if short else "date.inferred", when=written, words=words)
+    if basis == "not-given":
+        return t("date.not_given_short" if short else "date.not_given", when=written)
+    return written
 
 
 def plural(count: int, word: str) -> str:

@@ -49,11 +49,38 @@ class Status(StrEnum):
     expected = "expected"
 
 
+class DateBasis(StrEnum):
+    """How a record's date was obtained from its text."""
+
+    stated = "stated"  # the sentence (or its paragraph) writes the date: date_words are those words
+    inferred = "inferred"  # worked out from words such as "currently", "last year", "six years ago"
+    not_given = "not-given"  # the text gives no date: the record carries the document's date, said so
+
+
 class Cited(Strict):
     """Anything that carries a source document and the verbatim words that state it."""
 
     source: Text
     quote: Text
+
+
+class Dated(Cited):
+    """A figure or an event: cited, dated, with how its date was obtained and an optional curator's note."""
+
+    id: RecordId
+    date_basis: DateBasis
+    # The document's words the date comes from (stated or inferred); empty when the text gives none.
+    date_words: str = ""
+    # A curator's note in our own words (a doubtful translation, an unclear subject); never changes the value.
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _date_words(self) -> Dated:
+        if self.date_basis is DateBasis.not_given and self.date_words:
+            raise ValueError("date_words: leave empty when the text gives no date (date_basis: not-given)")
+        if self.date_basis is not DateBasis.not_given and not self.date_words:
+            raise ValueError(f"date_words: name the words the date is {self.date_basis.value} from")
+        return self
 
     @field_validator("source")
     @classmethod
@@ -61,10 +88,14 @@ class Cited(Strict):
         return _known(info, "sources", value, "source id")
 
 
-class Metric(Cited):
-    id: RecordId
+class Metric(Dated):
     label: Text
     value: float
+    # The value as the text writes it where it writes words ("nearly a quarter"): shown instead of the number,
+    # which is then derived from these words. Verbatim from the quote.
+    written: str = ""
+    # The record says it is a count: only then may a cardinal number word ("eight core nodes") state its value.
+    count: bool = False
     unit: Text
     qualifier: Qualifier = Qualifier.exact
     status: Status = Status.reported
@@ -90,8 +121,7 @@ class Metric(Cited):
         return _known(info, "families", value, "figure family")
 
 
-class Event(Cited):
-    id: RecordId
+class Event(Dated):
     date: str
     title: Text
 
@@ -218,6 +248,17 @@ class NationalData(Strict):
     places: list[ContextPlace] = []
 
 
+class Part(Strict):
+    """A part of a document that its text gives no heading for (the conclusion, the endnotes): by line range of
+    the document file, checked against the document when it loads."""
+
+    name: Text  # "conclusion", "endnote" (numbered: "endnote 24"), "translator's introduction"
+    first: int = Field(ge=1)
+    last: int = Field(ge=1)
+    starts: Text  # the words its first line begins with: a changed document is caught, not misread
+    numbered: bool = False  # each line is an item "24. …": a trail names the item, not a paragraph
+
+
 class Source(Strict):
     id: Text
     title: Text
@@ -226,5 +267,36 @@ class Source(Strict):
     url: str = ""
     seed: Text
     note: str = ""
-    short: Text  # how a slide cites it: "Xinhua Institute 2024"
+    short: Text  # how a card or a slide names it: "Xinhua Institute 2024", "CGTN, 25 June 2024"
     cases_chapter: bool = False  # the document whose chapter 5 holds the cases: cited with the case's section
+    # For citations: who wrote it, who translated it and under which title the translation was read.
+    author: str = ""  # empty where the document names none
+    kind: Text = "report"  # a CSL item type: report, article-magazine, webpage ...
+    container: str = ""  # the journal or site it appeared in
+    translator: str = ""
+    translation_title: str = ""
+    translation_date: str = ""
+    parts: list[Part] = []  # the parts the text has no heading for, by line range
+
+
+class Verdict(StrEnum):
+    kept = "kept"  # read in its paragraph; the record says what the text says
+    changed = "changed"  # corrected (value, label, date, place, quote); `change` says what and why
+    annotated = "annotated"  # a curator's note added; nothing else changed
+    removed = "removed"  # not a figure or an event of the text (a description, a slogan, a bibliography entry)
+    moved = "moved"  # now in another file (the case its text is about, or national)
+
+
+class LogEntry(Strict):
+    """One record's verdict in the curation log: what the review found, read in the record's paragraph."""
+
+    id: RecordId
+    verdict: Verdict
+    words: Text  # the source's words that justify the verdict, verbatim
+    change: str = ""
+
+    @model_validator(mode="after")
+    def _change_said(self) -> LogEntry:
+        if self.verdict is not Verdict.kept and not self.change:
+            raise ValueError(f"change: say what was {self.verdict.value} and why")
+        return self

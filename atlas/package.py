@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from atlas import export
-from atlas.compare import YUAN_SCALE
+from atlas import export, summary, trail
+from atlas import format as fmt
+from atlas.units import YUAN_SCALE
 from atlas.store import Atlas
 
 NAME = "nqp-atlas"
@@ -27,7 +28,8 @@ LICENCE = ("The figures and quotes are short excerpts of the documents listed in
 # name -> (Table Schema type, description). Every column of every CSV is described here.
 FIELDS: dict[str, tuple[str, str]] = {
     "case_id": ("string", "The case's id; empty for a national record (China as a whole)."),
-    "section": ("string", "The report's section that tells the case, written §5.N so that 5.10 is not read as 5.1."),
+    "section": ("string", "The report's section that tells the case, written §5.N so that 5.10 is not read as 5.1; "
+                          "on a figure or event row only when it stands in that section of the report."),
     "title_en": ("string", "The section's title in English, as the translation gives it."),
     "title_zh": ("string", "The section's title in Chinese."),
     "provinces": ("string", "Province codes (GB/T 2260), ';' between several. Text, not a number."),
@@ -53,8 +55,23 @@ FIELDS: dict[str, tuple[str, str]] = {
     "id": ("string", "The record's stable id; a figure's permalink is /sources?figure=<id>."),
     "case_title": ("string", "The case's short title, or National."),
     "sentence": ("string", "The whole sentence of the document that holds the quote (read from the document)."),
-    "document_section": ("string", "The section of the document the quote stands in: 5.2, or a heading's words."),
-    "document_line": ("integer", "The line of the document file (a paragraph) the quote stands in."),
+    "document_section": ("string", "The part of the document the quote stands in, as text: §5.2, endnote 24, "
+                                   "glossary note 10, conclusion, or a heading's words."),
+    "document_place": ("string", "Where in the document: '§5.2, paragraph 9', 'glossary note 10' (read from it)."),
+    "cited_as": ("string", "How NQP Atlas names the document and place: 'CGTN, 25 June 2024, paragraph 12'."),
+    "written": ("string", "The value as the text writes it in words ('nearly a quarter'); `value` is then derived "
+                          "from these words. Empty where the text writes digits."),
+    "date_basis": ("string", "How the date was obtained: stated (the text writes it), inferred (from date_words, "
+                             "e.g. 'six years ago'), or not-given (the record carries the document's date)."),
+    "date_words": ("string", "The document's words the date is stated or inferred from."),
+    "date_shown": ("string", "The date as NQP Atlas shows it, with how it was obtained."),
+    "note": ("string", "A curator's note in NQP Atlas's words (a doubtful translation, an unclear subject); it "
+                       "never changes the value. For sources: about the document."),
+    "author": ("string", "Who wrote the document (empty where it names no one)."),
+    "short": ("string", "How NQP Atlas names the document on cards and slides."),
+    "translator": ("string", "Who translated the document into the English read here."),
+    "translation_title": ("string", "The title under which the translation was published."),
+    "translation_date": ("string", "When the translation was published."),
     "document": ("string", "The document's title."),
     "shown": ("string", "The figure as NQP Atlas writes it, hedge and status kept: 'over 60 enterprises'."),
     "value_billion_yuan": ("number", "Money in yuan converted to billion yuan (derived; empty for other units)."),
@@ -63,14 +80,11 @@ FIELDS: dict[str, tuple[str, str]] = {
     "title": ("string", "The event, or the document's title, in words."),
     "publisher": ("string", "Who published the document."),
     "url": ("string", "The document's web address; empty: the documents give none."),
-    "note": ("string", "About the document."),
 }
 
 
 def tables(atlas: Atlas) -> dict[str, pd.DataFrame]:
     """The export tables with the columns a reader needs beside each row (contract columns first)."""
-    from atlas import format as fmt
-
     base = export.tables(atlas)
     sections = dict(zip(atlas.cases["case_id"], atlas.cases["section"], strict=True))
     titles = atlas.short_titles
@@ -79,19 +93,29 @@ def tables(atlas: Atlas) -> dict[str, pd.DataFrame]:
         province_names=atlas.cases["provinces"].map(lambda codes: "; ".join(atlas.province_names.get(c, c)
                                                                            for c in codes)))
 
-    def context(table: pd.DataFrame) -> pd.DataFrame:
+    def context(table: pd.DataFrame, when: str) -> pd.DataFrame:
         found = table["id"].map(atlas.trails.get)
+        # `section` is the report's section only where the record stands in its case's section of the report
+        # (or, without the documents at hand, where it is the report's): not a CGTN figure, not a glossary note.
+        in_section = [(f is not None and f.section == sections.get(c)) or
+                      (f is None and bool(atlas.source_rows.get(s, {}).get("cases_chapter")))
+                      for f, c, s in zip(found, table["case_id"], table["source_id"], strict=True)]
         return table.assign(case_title=table["case_id"].map(lambda c: titles.get(c, "National")),
                             sentence=found.map(lambda f: f.sentence if f else ""),
-                            document_section=found.map(lambda f: f.section if f else ""),
-                            document_line=found.map(lambda f: f.paragraph if f else None).astype("Int64"),
-                            section=table["case_id"].map(lambda c: "§" + sections[c] if c in sections else ""),
-                            document=table["source_id"].map(lambda s: atlas.source_titles.get(s, s)))
+                            document_section=found.map(lambda f: f.part if f else ""),
+                            document_place=found.map(trail.where),
+                            section=["§" + sections[c] if c in sections and ok else ""
+                                     for c, ok in zip(table["case_id"], in_section, strict=True)],
+                            document=table["source_id"].map(lambda s: atlas.source_titles.get(s, s)),
+                            cited_as=[summary.attribution(atlas, r.source_id, r.case_id, f)
+                                      for r, f in zip(table.itertuples(), found, strict=True)],
+                            date_shown=[fmt.dated(getattr(r, when), r.date_basis, r.date_words)
+                                        for r in table.itertuples()])
 
-    metrics = context(base["metrics"]).assign(
-        shown=[fmt.figure(r.value, r.unit, r.qualifier, r.status) for r in base["metrics"].itertuples()],
+    metrics = context(base["metrics"], "as_of").assign(
+        shown=[fmt.figure_of(r) for r in base["metrics"].itertuples()],
         value_billion_yuan=base["metrics"]["value"] * base["metrics"]["unit"].map(YUAN_SCALE))
-    return {"cases": cases, "metrics": metrics, "events": context(base["events"]), "sources": base["sources"]}
+    return {"cases": cases, "metrics": metrics, "events": context(base["events"], "date"), "sources": base["sources"]}
 
 
 def _csv(table: pd.DataFrame) -> bytes:

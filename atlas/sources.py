@@ -9,13 +9,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import pandas as pd
-from babel.dates import format_date
 
-from atlas import filters, package, summary
+from atlas import cite, filters, package, summary
 from atlas import format as fmt
 from atlas.filters import View
 from atlas.store import Atlas
-from atlas.text import LOCALE, t
+from atlas.text import t
 
 
 @dataclass(frozen=True)
@@ -23,8 +22,8 @@ class SourcesView:
     figures_tab: str
     events_tab: str
     national_tab: str
-    figures: pd.DataFrame  # case, label, shown, value, unit, as_of, quote, document
-    events: pd.DataFrame  # case, date, precision, title, quote, document
+    figures: pd.DataFrame  # case, label, shown, as_of, quote, document, id
+    events: pd.DataFrame  # case, date, title, quote, document, id
     national_figures: pd.DataFrame
     national_events: pd.DataFrame
     documents: tuple[tuple[str, str], ...]  # (line, note)
@@ -36,6 +35,32 @@ class SourcesView:
 
     @cached_property
     def downloads(self) -> dict[str, pd.DataFrame]:
+        """name -> table of what is in view, export contract columns first."""
+        return downloads(self.data, self.view, self.national)
+
+
+def _attributions(data: Atlas, table: pd.DataFrame) -> list[str]:
+    return [summary.attribution(data, r.source_id, r.case_id, data.trails.get(r.id)) for r in table.itertuples()]
+
+
+def _figure_table(data: Atlas, metrics: pd.DataFrame) -> pd.DataFrame:
+    return metrics.assign(
+        case=metrics["case_id"].map(lambda c: data.short_titles.get(c, t("national"))),
+        shown=[fmt.figure_of(r) for r in metrics.itertuples()],
+        as_of=[fmt.dated(r.as_of, r.date_basis, r.date_words) for r in metrics.itertuples()],
+        document=_attributions(data, metrics),
+    )[["case", "label", "shown", "as_of", "quote", "document", "id"]]
+
+
+def _event_table(data: Atlas, events: pd.DataFrame) -> pd.DataFrame:
+    return events.assign(
+        case=events["case_id"].map(lambda c: data.short_titles.get(c, t("national"))),
+        date=[fmt.dated(r.date, r.date_basis, r.date_words) for r in events.itertuples()],
+        document=_attributions(data, events),
+    )[["case", "date", "title", "quote", "document", "id"]]
+
+
+def downloads(self) -> dict[str, pd.DataFrame]:
         """name -> table of what is in view, export contract columns first."""
         return downloads(self.data, self.view, self.national)
 
@@ -86,40 +111,43 @@ def sources_view(data: Atlas, view: View, national: bool = False) -> SourcesView
 
 @dataclass(frozen=True)
 class FigureView:
-    """One figure on its own, as its permalink shows it: everything a reader needs to cite it."""
+    """One figure or event on its own, as its permalink shows it: everything a reader needs to cite it."""
 
-    figure: summary.Figure
+    record_id: str
     heading: str  # the case's short title, or National
-    case_id: str  # '' for a national figure
-    citation: str
+    case_id: str  # '' for a national record
+    citation: str  # the text to paste
+    files: tuple[tuple[str, str, str, str], ...]  # (format, file name, MIME type, content) per citation format
+    figure: summary.Figure | None = None  # a figure's card
+    event: str = ""  # an event's line: '20 April 2024 — Ship No. 2 enters dock'
+    source: str = ""  # the document and place
+    quote: str = ""
+    sentence: str = ""
+    note: str = ""
+    source_id: str = ""
 
 
-def citation(data: Atlas, row: pd.Series, permalink: str, today: datetime.date) -> str:
-    """A citation of one figure, ready to paste: the figure as written, its label, the document, its section,
-    'as reported', the permalink, the dataset's version and the access date. The documents give no web address."""
-    shown = summary.figure(data, row)
-    source = data.sources[data.sources["source_id"] == row["source_id"]]
-    title, publisher, year, chapter = (source.iloc[0][["title", "publisher", "date", "cases_chapter"]]
-                                       if len(source) else (row["source_id"], "", "", False))
-    case = data.cases[data.cases["case_id"] == row["case_id"]]
-    where = shown.where or (f"§{case.iloc[0]['section']}" if chapter and len(case) else "")
-    words = (shown.sentence or shown.quote).rstrip(".")
-    return t("cite.figure", label=shown.label, shown=shown.shown, when=shown.when, quote=words, title=title,
-             publisher=publisher, year=str(year)[:4], section=f", {where}" if where else "",
-             version=data.version, id=row["id"], link=permalink,
-             accessed=format_date(today, "d MMMM y", locale=LOCALE))
-
-
-def figure_view(data: Atlas, requested: list[str], permalink: Callable[[str], str],
+def figure_view(data: Atlas, requested: list[str], link: Callable[[str], tuple[str, bool]],
                 today: datetime.date | None = None) -> tuple[FigureView | None, tuple[str, ...]]:
-    """The figure a `figure=` link names, or None and a notice (an unknown id is untrusted input)."""
+    """The figure or event a `figure=` link names, or None and a notice (an unknown id is untrusted input).
+    `link(id)` gives the record's permalink and whether it is local to this copy."""
     if not requested:
         return None, ()
     wanted = requested[0].strip().lower()
-    rows = data.metrics[data.metrics["id"] == wanted]
-    if rows.empty:
+    url, local = link(wanted)
+    ref = cite.reference(data, wanted, url, local, today or datetime.date.today())
+    if ref is None:
         return None, (t("notice.no_figure", value=filters.shown(requested[0])),)
-    row = rows.iloc[0]
-    heading = data.short_titles.get(row["case_id"], t("national"))
-    return FigureView(figure=summary.figure(data, row), heading=heading, case_id=row["case_id"],
-                      citation=citation(data, row, permalink(row["id"]), today or datetime.date.today())), ()
+    table = data.metrics if ref.kind == "figure" else data.events
+    row = table[table["id"] == wanted].iloc[0]
+    files = tuple((form, f"nqp-atlas-{wanted}.{cite.FILES[form][0]}", cite.FILES[form][1], cite.render(ref, form))
+                  for form in cite.FORMATS)
+    found = data.trails.get(wanted)
+    common = dict(record_id=wanted, heading=data.short_titles.get(row["case_id"], t("national")),
+                  case_id=row["case_id"], citation=cite.text(ref), files=files, quote=row["quote"],
+                  sentence=found.sentence if found else "", note=row["note"], source_id=row["source_id"],
+                  source=summary.attribution(data, row["source_id"], row["case_id"], found))
+    if ref.kind == "figure":
+        return FigureView(figure=summary.figure(data, row), **common), ()
+    when = fmt.dated(row["date"], row["date_basis"], row["date_words"])
+    return FigureView(event=f"{when} — {row['title']}", **common), ()

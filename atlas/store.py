@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,7 +17,7 @@ import pandas as pd
 import yaml
 from pydantic import ValidationError
 
-from atlas import dates
+from atlas import dates, trail
 from atlas.model import Case, Event, Metric, NationalData, Source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +67,16 @@ class Atlas:
         return dict(zip(self.sources["source_id"], self.sources["title"], strict=True))
 
     @cached_property
+    def source_rows(self) -> dict[str, dict]:
+        """source id -> its row (title, short, author, translation …) as a dict: looked up per figure."""
+        return {row["source_id"]: row for row in self.sources.to_dict("records")}
+
+    @cached_property
+    def sections(self) -> dict[str, str]:
+        """case id -> the report's section that tells it ('5.2')."""
+        return dict(zip(self.cases["case_id"], self.cases["section"], strict=True))
+
+    @cached_property
     def province_names(self) -> dict[str, str]:
         """adcode -> English name."""
         return dict(zip(self.provinces["adcode"], self.provinces["name_en"], strict=True))
@@ -77,7 +88,7 @@ class Atlas:
         from atlas import format as fmt
         from atlas import search
 
-        figures = [f"{r.label} {r.quote} {fmt.figure(r.value, r.unit, r.qualifier, r.status)} {r.value:g}"
+        figures = [f"{r.label} {r.quote} {fmt.figure_of(r)} {r.value:g}"
                    for r in self.metrics.itertuples()]
         return {
             "metrics": pd.Series([search.folded(text) for text in figures], index=self.metrics.index, dtype=object),
@@ -141,20 +152,22 @@ def _explain(error: ValidationError, raw: object, file: str, prefix: str = "") -
     return problems
 
 
-def _duplicate_ids(rows: list[dict], kind: str, files: dict[str, str]) -> list[Problem]:
-    """A record id used twice (figures and events each have their own ids; a permalink needs one meaning)."""
+def _duplicate_ids(rows: dict[str, list[dict]], files: dict[str, str]) -> list[Problem]:
+    """A record id used twice, by a figure or an event: /sources?figure=<id> opens either, so an id has one
+    meaning across both. rows: kind ('metrics', 'events') -> its rows."""
     first: dict[str, str] = {}
-    position: dict[str, int] = {}
     problems = []
-    for row in rows:
-        n = position[row["case_id"]] = position.get(row["case_id"], -1) + 1
-        file = files.get(row["case_id"], "")
-        name = row.get("label") or row.get("title")
-        if row["id"] in first:
-            problems.append(Problem(file, f"{kind}[{n}] {name!r}", "id",
-                                    f"duplicate id {row['id']!r}, also used in {first[row['id']]}"))
-        else:
-            first[row["id"]] = file
+    for kind, table in rows.items():
+        position: dict[str, int] = {}
+        for row in table:
+            n = position[row["case_id"]] = position.get(row["case_id"], -1) + 1
+            file = files.get(row["case_id"], "")
+            name = row.get("label") or row.get("title")
+            if row["id"] in first:
+                problems.append(Problem(file, f"{kind}[{n}] {name!r}", "id",
+                                        f"duplicate id {row['id']!r}, also used in {first[row['id']]}"))
+            else:
+                first[row["id"]] = file
     return problems
 
 
@@ -169,7 +182,8 @@ def _metric_rows(metrics: list[Metric], case_id: str) -> list[dict]:
         {"id": m.id, "case_id": case_id, "label": m.label, "value": m.value, "unit": m.unit,
          "qualifier": m.qualifier.value,
          "status": m.status.value, "as_of": m.as_of, "family": m.family, "key": m.key,
-         "source_id": m.source, "quote": m.quote}
+         "source_id": m.source, "quote": m.quote, "written": m.written, "count": m.count,
+         "date_basis": m.date_basis.value, "date_words": m.date_words, "note": m.note}
         for m in metrics
     ]
 
@@ -177,27 +191,42 @@ def _metric_rows(metrics: list[Metric], case_id: str) -> list[dict]:
 def _event_rows(events: list[Event], case_id: str) -> list[dict]:
     return [
         {"id": e.id, "case_id": case_id, "date": e.date, "precision": dates.precision(e.date), "title": e.title,
-         "source_id": e.source, "quote": e.quote}
+         "source_id": e.source, "quote": e.quote, "date_basis": e.date_basis.value, "date_words": e.date_words,
+         "note": e.note}
         for e in events
     ]
 
 
 METRIC_COLUMNS = ["id", "case_id", "label", "value", "unit", "qualifier", "status", "as_of", "family", "key",
-                  "source_id", "quote"]
-EVENT_COLUMNS = ["id", "case_id", "date", "precision", "title", "source_id", "quote"]
+                  "source_id", "quote", "written", "count", "date_basis", "date_words", "note"]
+EVENT_COLUMNS = ["id", "case_id", "date", "precision", "title", "source_id", "quote", "date_basis", "date_words",
+                 "note"]
+SOURCE_COLUMNS = ["source_id", "title", "author", "publisher", "date", "kind", "container", "translator",
+                  "translation_title", "translation_date", "url", "seed", "note", "short", "cases_chapter", "parts"]
 CASE_COLUMNS = ["case_id", "section", "title_en", "title_zh", "short_title", "summary", "provinces",
                 "city", "district", "lat", "lon", "sectors", "industry_tier", "mechanisms", "file"]
 
 
-def _trails(data_dir: Path, sources: list[Source], rows: list[dict]) -> dict:
-    """Each quote's sentence, section and line, read from its document when the documents are at hand: a
-    `seeds/` folder beside the data (the test fixture), else ../shared/seeds or $ATLAS_SEEDS."""
-    from atlas import fidelity, trail
+def seeds_dir() -> Path:
+    """Where the source documents live: $ATLAS_SEEDS, else ../shared/seeds beside the clone."""
+    return Path(os.environ.get("ATLAS_SEEDS", ROOT.parent / "shared" / "seeds"))
 
+
+def documents(data_dir: Path, sources: pd.DataFrame) -> dict[str, tuple[Path, tuple]]:
+    """source id -> (its document file, its parts), where the documents are looked for: a `seeds/` folder beside
+    the data (the test fixture), else ../shared/seeds or $ATLAS_SEEDS."""
     folder = data_dir.parent / "seeds"
-    folder = folder if folder.is_dir() else fidelity.seeds_dir()
-    documents = {s.id: folder / s.seed for s in sources}
-    return trail.trails(pd.DataFrame(rows, columns=["id", "source_id", "quote"]), documents)
+    folder = folder if folder.is_dir() else seeds_dir()
+    return {s.source_id: (folder / s.seed, s.parts) for s in sources.itertuples()}
+
+
+def _trails(found: dict[str, tuple[Path, tuple]], rows: list[dict]) -> tuple[dict, list[Problem]]:
+    """Each quote's sentence, part and paragraph, read from its document when the documents are at hand; and any
+    part of a document that no longer begins where data/sources.yaml says."""
+    problems = [Problem("data/sources.yaml", source_id, "parts", message)
+                for source_id, (path, parts) in found.items() if path.is_file()
+                for message in trail.check_parts(path, parts)]
+    return trail.trails(pd.DataFrame(rows, columns=["id", "source_id", "quote"]), found), problems
 
 
 def _version(data_dir: Path) -> str:
@@ -280,7 +309,13 @@ def load(data_dir: Path = DATA_DIR) -> Atlas:
         except ValidationError as error:
             problems += _explain(error, national_raw, _relative(national_path, data_dir))
 
-    problems += _duplicate_ids(metric_rows, "metrics", case_files) + _duplicate_ids(event_rows, "events", case_files)
+    # One id space for figures and events: /sources?figure=<id> opens either.
+    problems += _duplicate_ids({"metrics": metric_rows, "events": event_rows}, case_files)
+    source_table = pd.DataFrame(
+        [{"source_id": s.id, **s.model_dump(exclude={"id", "parts"}),
+          "parts": tuple(trail.Part(**p.model_dump()) for p in s.parts)} for s in sources], columns=SOURCE_COLUMNS)
+    trails, trail_problems = _trails(documents(data_dir, source_table), metric_rows + event_rows)
+    problems += trail_problems
     cases = pd.DataFrame(case_rows, columns=CASE_COLUMNS)
     cases["order"] = cases["section"].map(lambda s: int(s.split(".")[1]) if isinstance(s, str) else 0)
     cases = cases.sort_values("order").reset_index(drop=True)
@@ -288,10 +323,7 @@ def load(data_dir: Path = DATA_DIR) -> Atlas:
         cases=cases,
         metrics=pd.DataFrame(metric_rows, columns=METRIC_COLUMNS),
         events=pd.DataFrame(event_rows, columns=EVENT_COLUMNS),
-        sources=pd.DataFrame(
-            [{"source_id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url,
-              "seed": s.seed, "note": s.note, "short": s.short, "cases_chapter": s.cases_chapter} for s in sources],
-            columns=["source_id", "title", "publisher", "date", "url", "seed", "note", "short", "cases_chapter"]),
+        sources=source_table,
         places=pd.DataFrame(place_rows, columns=["case_id", "role", "name", "name_zh", "city", "district",
                                                  "province", "lat", "lon"]),
         organisations=pd.DataFrame(org_rows, columns=["case_id", "name", "name_zh", "kind"]),
@@ -300,5 +332,5 @@ def load(data_dir: Path = DATA_DIR) -> Atlas:
         vocabulary=vocabulary,
         problems=tuple(problems),
         version=_version(data_dir),
-        trails=_trails(data_dir, sources, metric_rows + event_rows),
+        trails=trails,
     )

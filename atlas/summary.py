@@ -26,28 +26,47 @@ class Figure:
     id: str
     case_id: str
     label: str
-    shown: str  # 'over 60 enterprises', 'about 90% (target)'
+    shown: str  # 'over 60 enterprises', 'about 90% (target)', 'nearly a quarter'
     number: str  # the part for large type: 'over 60', 'about 90%'
     rest: str  # the unit and status: 'enterprises', '(target)'
-    when: str  # 'as of 2024', or 'by 2028' for a target or a forecast
+    when: str  # 'as of 2024', 'by 2028', 'as of 2024 (the document's date; the text gives none)'
     quote: str
     document: str
     status: str
     sentence: str = ""  # the whole sentence in the document ('' when the document is not at hand)
-    where: str = ""  # "§5.2, line 627"
+    where: str = ""  # "§5.2, paragraph 9", "glossary note 10"
+    source: str = ""  # the document and its part, as a card or slide names it: "CGTN, 25 June 2024"
+    note: str = ""  # the curator's note ('' for none)
+    when_short: str = ""  # `when` for a slide: 'as of 2024, undated in text'
+
+
+def attribution(data: Atlas, source_id: str, case_id: str, found: trail.Trail | None, full: bool = True) -> str:
+    """Which document, and where in it: 'Xinhua Institute 2024, §5.2, paragraph 9', 'Xinhua Institute 2024,
+    glossary note 10', 'CGTN, 25 June 2024, paragraph 12' (`full`), or without the paragraph for a slide.
+    Without the documents at hand, a figure of the cases' document is placed in its case's section."""
+    row = data.source_rows.get(source_id)
+    if row is None:
+        return source_id
+    if found is not None:
+        place = trail.where(found) if full else found.part
+    else:
+        place = f"§{data.sections[case_id]}" if row["cases_chapter"] and case_id in data.sections else ""
+    return f"{row['short']}, {place}" if place else row["short"]
 
 
 def figure(data: Atlas, row: pd.Series) -> Figure:
-    written = fmt.when(row["as_of"])
     found = data.trails.get(row["id"])
-    big, rest = fmt.figure_parts(row["value"], row["unit"], row["qualifier"], row["status"])
+    written = (row["value"], row["unit"], row["qualifier"], row["status"], row["written"])
+    big, rest = fmt.figure_parts(*written)
     return Figure(
         id=row["id"], case_id=row["case_id"], label=row["label"],
-        shown=fmt.figure(row["value"], row["unit"], row["qualifier"], row["status"]),
-        number=big, rest=rest,
-        when=t(WHEN[row["status"]], when=written),
+        shown=fmt.figure(*written), number=big, rest=rest,
+        when=t(WHEN[row["status"]], when=fmt.dated(row["as_of"], row["date_basis"], row["date_words"])),
+        when_short=t(WHEN[row["status"]],
+                     when=fmt.dated(row["as_of"], row["date_basis"], row["date_words"], short=True)),
         quote=row["quote"], document=data.source_titles.get(row["source_id"], row["source_id"]),
         status=row["status"], sentence=found.sentence if found else "", where=trail.where(found),
+        source=attribution(data, row["source_id"], row["case_id"], found), note=row["note"],
     )
 
 

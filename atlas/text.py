@@ -207,15 +207,32 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {"en": {
     "deck.filters": "Filters",
     "deck.first": "First",
     "deck.last": "Last",
+    # How a date was obtained from the text
+    "date.inferred": "{when} (inferred from “{words}”)",
+    "date.inferred_short": "{when}, inferred",
+    "date.not_given": "{when} (the document's date; the text gives none)",
+    "date.not_given_short": "{when}, undated in text",
     # Citing one figure
-    "cite.figure": "{label}: {shown} ({when}). As reported in “{title}”, {publisher}, {year}{section}, which "
-                   "states: “{quote}”. The document gives no web address. NQP Atlas dataset version {version}, "
-                   "figure {id}, {link} (accessed {accessed}).",
+    "cite.statement": "{label}: {shown} ({when})",
+    "cite.event": "{when}: {title}",
+    "cite.document": "As reported in {by}“{title}”, {publisher}, {year}{where}.",
+    "cite.translation": "Read in the English translation by {translator}, “{title}” ({date}).",
+    "cite.words": "The document states: “{words}”",
+    "cite.link": "NQP Atlas dataset version {version}, record {id}, {link} (accessed {accessed}).",
+    "cite.link_local": "NQP Atlas dataset version {version}, record {id}, accessed {accessed} at {link} (a link "
+                       "to this copy of the atlas only: no public address is configured).",
+    "cite.dataset": "NQP Atlas dataset version {version}, record {id}.",
+    "cite.download": "Download as {form}",
     "figure.heading": "Figure {id}",
     "figure.sentence": "In full: “{sentence}”",
-    "figure.link": "Link and citation",
+    "figure.link": "Link, citation and context",
+    "context.heading": "Read it in context",
+    "context.missing": "The source documents are not installed with this copy of the atlas, so the paragraph "
+                       "cannot be shown (they are looked for in ../shared/seeds or $ATLAS_SEEDS).",
+    "context.where": "{where} of “{title}”; the quoted words are marked.",
     "figure.cite": "Cite this figure",
     "figure.open_case": "Open {title}",
+    "figure.note": "Curator's note: {note}",
     # Charts: drawn inside each figure, so an exported PNG keeps them
     "chart.source": "Source: {sources}; figures as reported · NQP Atlas data {version}",
     "chart.no_source": "the case files",

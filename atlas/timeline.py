@@ -31,7 +31,7 @@ def lanes(data: Atlas, events: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFram
                      for c, flag in zip(frame["case_id"], national, strict=True)]
     frame["lane_order"] = [-1 if flag else order.get(c, len(order)) for c, flag in zip(frame["case_id"], national,
                                                                                       strict=True)]
-    frame["when"] = frame["date"].map(fmt.when)
+    frame["when"] = [fmt.dated(r.date, r.date_basis, r.date_words) for r in frame.itertuples()]
     frame["source_title"] = frame["source_id"].map(lambda s: data.source_titles.get(s, s))
     return frame.sort_values(["lane_order", "start"]).reset_index(drop=True)
 

@@ -19,7 +19,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from atlas import charts, filters, geography, pages, store, summary
+from atlas import charts, cite, filters, geography, pages, store, summary, trail
 from atlas import format as fmt
 from atlas.text import n, t
 
@@ -255,18 +255,47 @@ def _words(figure: summary.Figure, query: str = "", heading: bool = False) -> No
     parts.append(f"“{fmt.highlight(figure.quote, query)}”")
     if figure.sentence and figure.sentence != figure.quote:
         parts.append(f":gray[{fmt.md(t('figure.sentence', sentence=figure.sentence))}]")
-    parts.append(f":gray[{fmt.md(', '.join(p for p in (figure.document, figure.where) if p))}. "
-                 f"{fmt.md(t('as_reported'))}]")
+    parts.append(f":gray[{fmt.md(figure.source)} · {fmt.md(figure.document)}. {fmt.md(t('as_reported'))}]")
+    if figure.note:
+        parts.append(f":orange[{fmt.md(t('figure.note', note=figure.note))}]")
     st.markdown("\n\n".join(parts))
-    st.page_link(pages.BY_KEY["sources"].script, label=t("figure.link"), icon=":material/link:",
-                 query_params={"figure": figure.id})
+    record_link(figure.id)
 
 
-def permalink(figure_id: str) -> str:
-    """The figure's own link, on the host and port this page was reached at."""
+def record_link(record_id: str, label: str | None = None) -> None:
+    """The link to a figure's or event's own view: its citation, its downloads and its paragraph in context."""
+    st.page_link(pages.BY_KEY["sources"].script, label=label or t("figure.link"), icon=":material/link:",
+                 query_params={"figure": record_id})
+
+
+def permalink(record_id: str) -> tuple[str, bool]:
+    """A figure's or event's own link and whether it is local: on the public address configured in
+    $ATLAS_PUBLIC_URL, else on the host and port this page was reached at (which only this copy answers)."""
+    base = cite.public_base()
+    if base:
+        return cite.permalink(record_id, base), False
     parts = urlsplit(st.context.url or "http://127.0.0.1:8501/")
     return urlunsplit((parts.scheme, parts.netloc, "/" + pages.BY_KEY["sources"].url_path,
-                       urlencode({"figure": figure_id}), ""))
+                       urlencode({"figure": record_id}), "")), True
+
+
+def in_context(data: store.Atlas, source_id: str, quote: str) -> None:
+    """A quote read in its document: the heading it stands under, the paragraph before, its own paragraph with
+    the quoted words marked, the paragraph after. Read from the documents where they are at hand, never copied
+    into the project; without them, say so."""
+    path, parts = store.documents(data_dir(), data.sources).get(source_id, (None, ()))
+    found = trail.context(path, quote, parts) if path is not None and path.is_file() else None
+    if found is None:
+        st.caption(t("context.missing"))
+        return
+    lines = [f"**{fmt.md(found.heading)}**"] if found.heading else []
+    lines += [f":gray[{fmt.md(text)}]" for text in found.before]
+    before, marked, after = found.paragraph
+    lines.append(f"{fmt.md(before)} :orange-background[**{fmt.md(marked)}**] {fmt.md(after)}")
+    lines += [f":gray[{fmt.md(text)}]" for text in found.after]
+    title = data.source_titles.get(source_id, source_id)
+    lines.append(f":gray[{fmt.md(t('context.where', where=found.where, title=title))}]")
+    st.markdown("\n\n".join(lines))
 
 
 def facet_pills(view_frame: Frame, key: str, label: str) -> None:

@@ -43,8 +43,8 @@ else:
                                      summary.chart_source(frame.data, model.events["source_id"])),
                     config=ui.chart_config("case", model.case_id, "timeline"),
                     alt=model.events_alt)
-    for event in model.events.itertuples():
-        st.markdown(fmt.md(f"{event.when} — {event.title}"))
+    for event in model.events.itertuples():  # each event's own view: its words in context and its citation
+        ui.record_link(event.id, label=fmt.md(f"{event.when} — {event.title}"))
 
 left, right = st.columns(2)
 with left:

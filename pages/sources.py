@@ -16,12 +16,24 @@ ui.notices(notices)
 
 
 def whole(view: sources.FigureView, key: str) -> None:
-    """One figure read whole: its card, its words in full, its citation to copy, its case."""
+    """One figure or event read whole: its card, its words in full and in context, its citation to copy or
+    download, its case."""
     with st.container(border=True, key=key):
-        st.subheader(fmt.md(t("figure.heading", id=view.figure.id)), anchor=False)
-        ui.figure_card(view.figure, large=True)
-        st.caption(t("figure.cite"))
+        st.subheader(fmt.md(t("figure.heading", id=view.record_id)), anchor=False)
+        if view.figure is not None:
+            ui.figure_card(view.figure, large=True)
+        else:
+            st.markdown(f"**{fmt.md(view.event)}**  \n“{fmt.md(view.quote)}”  \n:gray[{fmt.md(view.source)}]")
+            if view.note:
+                st.markdown(f":orange[{fmt.md(t('figure.note', note=view.note))}]")
+        st.markdown(f"**{t('context.heading')}**")
+        ui.in_context(frame.data, view.source_id, view.quote)
+        st.markdown(f"**{t('figure.cite')}**")
         st.code(view.citation, language=None, wrap_lines=True)
+        with st.container(horizontal=True, gap="small"):
+            for form, name, mime, content in view.files:
+                st.download_button(t("cite.download", form=form), content.encode("utf-8"), file_name=name,
+                                   mime=mime, icon=":material/download:", on_click="ignore", key=f"{key}_{form}")
         if view.case_id:
             ui.case_link(view.case_id, t("figure.open_case", title=view.heading), icon=":material/article:")
 
@@ -39,9 +51,9 @@ FIGURE_COLUMNS = {"case": st.column_config.TextColumn(t("col.case"), width="smal
                   "quote": st.column_config.TextColumn(t("col.quote"), width="large"),
                   "document": st.column_config.TextColumn(t("col.document"), width="small"),
                   "id": st.column_config.TextColumn(t("col.id"), width="small")}
-EVENT_COLUMNS = {"case": t("col.case"), "date": t("col.date"), "precision": t("col.precision"),
+EVENT_COLUMNS = {"case": t("col.case"), "date": t("col.date"),
                  "title": t("col.event"), "quote": st.column_config.TextColumn(t("col.quote"), width="large"),
-                 "document": t("col.document")}
+                 "document": t("col.document"), "id": st.column_config.TextColumn(t("col.id"), width="small")}
 figures, dated, national_tab, documents = st.tabs([model.figures_tab, model.events_tab, model.national_tab,
                                                    t("sources.documents")])
 with figures:

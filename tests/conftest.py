@@ -28,7 +28,7 @@ def data() -> store.Atlas:
 
 @pytest.fixture(scope="session")
 def seeds() -> Path:
-    folder = fidelity.seeds_dir()
+    folder = store.seeds_dir()
     if not folder.is_dir():
         # Not a skip: without the documents the dataset's promise is unchecked, so the run must go red.
         pytest.fail(f"source documents not found at {folder}; set ATLAS_SEEDS or put shared/ beside the clone")

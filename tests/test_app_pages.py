@@ -165,7 +165,7 @@ def test_a_filter_change_sends_the_deck_back_to_its_first_slide():
 def test_speaker_notes_follow_the_link():
     app = open_page("present", {"slide": "3", "notes": "1"})
     assert app.toggle(key="deck_notes").value
-    assert "Two port cities formed an alliance" in text(app) and "(Alpha Institute 2024, §5.1)" in text(app)
+    assert "Two port cities formed an alliance" in text(app) and "(Alpha Institute 2024, §5.1, paragraph 2)" in text(app)
     app.toggle(key="deck_notes").set_value(False).run()
     assert "notes" not in app.query_params
 
@@ -185,8 +185,16 @@ def test_a_figure_link_shows_the_figure_and_its_citation_first():
     assert plain(app.subheader[0].value) == "Figure installed-tidal-capacity"
     assert plain(app.header[0].value) == "120 megawatts"
     [code] = app.code
-    assert code.value.startswith("Installed tidal capacity: 120 megawatts (as of 2024). As reported in “Alpha Report")
-    assert "sources?figure=installed-tidal-capacity" in code.value
+    assert code.value.startswith("Installed tidal capacity: 120 megawatts (as of 2024). As reported in Alpha "
+                                 "Institute, “Alpha Report")
+    assert "sources?figure=installed-tidal-capacity" in code.value and "no public address" in code.value
+    downloads = {button.proto.label for button in app.get("download_button")}
+    assert {"Download as text", "Download as bibtex", "Download as ris", "Download as csl-json"} <= downloads
+    # An event is cited exactly as a figure is, and its paragraph is shown with the quoted words marked.
+    event = open_page("sources", {"figure": "2022-provincial-tidal-valley-plan"})
+    assert plain(event.subheader[0].value) == "Figure 2022-provincial-tidal-valley-plan"
+    assert event.code[0].value.startswith("2022: Provincial Tidal Valley plan. As reported in Alpha Institute")
+    assert ":orange-background[**Fujian" in "\n".join(m.value for m in event.markdown)
     assert "There is no figure '<b>'." in text(open_page("sources", {"figure": "<b>"}))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import pandas as pd
 import pytest
 
 from atlas import compare, dates, deck, filters, overview, profile, sources, store, summary, timeline
@@ -25,7 +26,7 @@ def test_overview_model(fixture):
                                                              "Hubei · Photonics & optics")
     assert [(f.shown, f.label, f.when) for f in card.figures] == [
         ("4.5 billion yuan", "R&D *spending* [core]", "as of 2024"),
-        ("about 480 enterprises", "Photonics enterprises in the park", "as of 2024")]
+        ("about 480 enterprises", "Photonics enterprises in the park", "as of 2024 (inferred from “today”)")]
     assert (model.page, model.pages, model.paging, model.empty) == (1, 1, "", False)
     site = tuple(card_row for card_row in zip(fixture.cases["lon"], fixture.cases["lat"], strict=True))[2]
     assert model.locator == Locator(("420000",), (site,))
@@ -39,7 +40,8 @@ def test_a_figure_reads_as_the_source_wrote_it(fixture):
         rest="gigawatts (target)", when="by 2030",
         quote="The plan sets a goal of up to 1.5 gigawatts by 2030",
         document="Alpha Report: Invented Regional Cases of New Productive Forces (fixture)", status="target",
-        sentence="The plan sets a goal of up to 1.5 gigawatts by 2030.", where="§5.2, line 17"),)
+        sentence="The plan sets a goal of up to 1.5 gigawatts by 2030.", where="§5.2, paragraph 1",
+        source="Alpha Institute 2024, §5.2, paragraph 1", when_short="by 2030"),)
 
 
 def test_case_profile_model(fixture):
@@ -124,7 +126,7 @@ def test_deck_model_orders_title_national_cases_and_sources(fixture):
     assert robots.sentence == ("Two port cities formed an alliance of robot makers that automate cranes, yards "
                                "and quays.")
     assert robots.notes[1] == ("over 60 enterprises: “the alliance now counts over 60 enterprises in harbour "
-                               "robotics” (Alpha Institute 2024, §5.1)")
+                               "robotics” (Alpha Institute 2024, §5.1, paragraph 1)")
     assert closing.lines[0].startswith("Alpha Report: Invented Regional Cases")
 
 
@@ -149,9 +151,16 @@ def test_a_deck_file_refuses_an_empty_view_and_too_many_slides(fixture, tmp_path
 
 
 def test_a_figure_from_another_document_is_cited_without_the_section(fixture):
-    assert deck.source_line(fixture, "beta-note", "5.10") == "Beta Desk 2024"
-    assert deck.source_line(fixture, "alpha-report", "5.10") == "Alpha Institute 2024, §5.10"
-    assert deck.source_line(fixture, "unknown", "5.1") == "unknown"
+    def line(record_id: str, full: bool = True) -> str:
+        row = pd.concat([fixture.metrics, fixture.events]).set_index("id").loc[record_id]
+        return summary.attribution(fixture, row["source_id"], row["case_id"], fixture.trails.get(record_id), full)
+
+    assert line("researchers-holding-posts-both-cities") == "Beta Desk, 25 June 2024, “The twin cities”, paragraph 1"
+    assert line("installed-tidal-capacity") == "Alpha Institute 2024, §5.2, paragraph 1"
+    assert line("installed-tidal-capacity", full=False) == "Alpha Institute 2024, §5.2"
+    assert summary.attribution(fixture, "unknown", "", None) == "unknown"
+    # Without the documents at hand, a figure of the cases' document is placed in its case's section.
+    assert summary.attribution(fixture, "alpha-report", "twin-city-science", None) == "Alpha Institute 2024, §5.10"
 
 
 @pytest.mark.parametrize(("written", "precision", "start", "end"), [
@@ -173,19 +182,24 @@ def test_a_bad_date_is_named(written, error):
 
 def test_a_figure_permalink_names_it_and_cites_it_whole(fixture):
     view, notices = sources.figure_view(fixture, ["length-cable-rail-network-linking-two"],
-                                        lambda i: f"http://host/sources?figure={i}", datetime.date(2026, 11, 23))
+                                        lambda i: (f"https://atlas.example/sources?figure={i}", False),
+                                        datetime.date(2026, 11, 23))
     assert notices == () and (view.heading, view.case_id) == ("Harbour's robots", "harbour-robots")
     assert view.citation == (
         "Length of the cable and rail network linking the two ports: 1,147 kilometers (as of June 2023). As reported "
-        "in “Alpha Report: Invented Regional Cases of New Productive Forces (fixture)”, Alpha Institute (invented for "
-        "tests), 2024, §5.1, line 9, which states: “A cable and rail network linking the two ports stretches 1,147 "
-        "kilometers, and by June 2023 it carried test robots every day”. The document gives no web address. "
-        f"NQP Atlas dataset version {fixture.version}, figure length-cable-rail-network-linking-two, "
-        "http://host/sources?figure=length-cable-rail-network-linking-two (accessed 23 November 2026).")
-    national, _ = sources.figure_view(fixture, ["national-research-spending"], str, datetime.date(2026, 11, 23))
-    assert national.heading == "National" and ", §" not in national.citation
-    assert sources.figure_view(fixture, ["<script>"], str) == (None, ("There is no figure '<script>'.",))
-    assert sources.figure_view(fixture, [], str) == (None, ())
+        "in Alpha Institute, “Alpha Report: Invented Regional Cases of New Productive Forces (fixture)”, Alpha "
+        "Institute (invented for tests), 2024, §5.1, paragraph 1. Read in the English translation by Ann Example, "
+        "“Alpha Report in English (fixture translation)” (2024). The document states: “A cable and rail network "
+        "linking the two ports stretches 1,147 kilometers, and by June 2023 it carried test robots every day.” "
+        "As reported by the source, not independently verified. "
+        f"NQP Atlas dataset version {fixture.version}, record length-cable-rail-network-linking-two, "
+        "https://atlas.example/sources?figure=length-cable-rail-network-linking-two (accessed 23 November 2026).")
+    local, _ = sources.figure_view(fixture, ["national-research-spending"], lambda i: ("http://127.0.0.1/x", True),
+                                   datetime.date(2026, 11, 23))
+    assert local.heading == "National" and ", §" not in local.citation
+    assert "a link to this copy of the atlas only" in local.citation
+    assert sources.figure_view(fixture, ["<script>"], lambda i: (i, True)) == (None, ("There is no figure '<script>'.",))
+    assert sources.figure_view(fixture, [], lambda i: (i, True)) == (None, ())
 
 
 def test_a_quote_is_found_in_its_sentence_even_across_a_broken_line(tmp_path):
@@ -195,7 +209,7 @@ def test_a_quote_is_found_in_its_sentence_even_across_a_broken_line(tmp_path):
     document.write_text("Report\n\n## 3.2 Growth\n\nFirst sentence here. In 2023 output rose by\n\n6.8% over the "
                         "year, a record. Last one.\n", encoding="utf-8")
     assert trail.locate(document, "output rose by 6.8% over the year") == trail.Trail(
-        sentence="In 2023 output rose by 6.8% over the year, a record.", section="3.2", heading="3.2 Growth",
-        paragraph=5)
+        sentence="In 2023 output rose by 6.8% over the year, a record.", part="§3.2", paragraph=1,
+        heading="3.2 Growth", line=5, section="3.2")
     assert trail.locate(document, "not in the text") is None
-    assert trail.where(trail.locate(document, "Last one")) == "§3.2, line 7"
+    assert trail.where(trail.locate(document, "Last one")) == "§3.2, paragraph 2"
