@@ -17,7 +17,6 @@ from atlas import format as fmt
 from atlas.filters import View
 from atlas.store import Atlas
 from atlas.text import n, t
-from atlas.units import YUAN_SCALE
 
 # The families whose figures measure one kind of thing across cases, in the order the page shows them.
 # Left out on purpose: "physical" (a ship's length beside a corridor's), "ranking" (a rank is not an amount)

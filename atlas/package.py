@@ -17,8 +17,8 @@ import pandas as pd
 
 from atlas import export, summary, trail
 from atlas import format as fmt
-from atlas.units import YUAN_SCALE
 from atlas.store import Atlas
+from atlas.units import YUAN_SCALE
 
 NAME = "nqp-atlas"
 LICENCE = ("The figures and quotes are short excerpts of the documents listed in sources.csv, quoted for reference "

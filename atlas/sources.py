@@ -60,26 +60,6 @@ def _event_table(data: Atlas, events: pd.DataFrame) -> pd.DataFrame:
     )[["case", "date", "title", "quote", "document", "id"]]
 
 
-def downloads(self) -> dict[str, pd.DataFrame]:
-        """name -> table of what is in view, export contract columns first."""
-        return downloads(self.data, self.view, self.national)
-
-
-def _figure_table(data: Atlas, metrics: pd.DataFrame) -> pd.DataFrame:
-    return metrics.assign(
-        case=metrics["case_id"].map(lambda c: data.short_titles.get(c, t("national"))),
-        shown=[fmt.figure(r.value, r.unit, r.qualifier, r.status) for r in metrics.itertuples()],
-        document=metrics["source_id"].map(lambda s: data.source_titles.get(s, s)),
-    )[["case", "label", "shown", "as_of", "quote", "document", "id"]]
-
-
-def _event_table(data: Atlas, events: pd.DataFrame) -> pd.DataFrame:
-    return events.assign(
-        case=events["case_id"].map(lambda c: data.short_titles.get(c, t("national"))),
-        document=events["source_id"].map(lambda s: data.source_titles.get(s, s)),
-    )[["case", "date", "precision", "title", "quote", "document"]]
-
-
 def downloads(data: Atlas, view: View, national: bool) -> dict[str, pd.DataFrame]:
     """The export tables cut to what is in view; national records only when asked for."""
     tables = package.tables(data)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from atlas import fidelity, store
+from atlas import store
 
 FIXTURE = store.ROOT / "tests" / "fixtures" / "data"
 FIXTURE_SEEDS = store.ROOT / "tests" / "fixtures" / "seeds"

@@ -198,7 +198,8 @@ def test_a_figure_permalink_names_it_and_cites_it_whole(fixture):
                                    datetime.date(2026, 11, 23))
     assert local.heading == "National" and ", §" not in local.citation
     assert "a link to this copy of the atlas only" in local.citation
-    assert sources.figure_view(fixture, ["<script>"], lambda i: (i, True)) == (None, ("There is no figure '<script>'.",))
+    unknown = (None, ("There is no figure '<script>'.",))
+    assert sources.figure_view(fixture, ["<script>"], lambda i: (i, True)) == unknown
     assert sources.figure_view(fixture, [], lambda i: (i, True)) == (None, ())
 
 
