@@ -1,5 +1,6 @@
 """Command line: `python -m atlas validate` checks every data file; `python -m atlas export DIR` writes the CSVs;
-`python -m atlas deck OUT.pptx|OUT.pdf [--sector ...]` writes the deck the Present page shows for those filters."""
+`python -m atlas deck OUT.pptx|OUT.pdf [--sector ...]` writes the deck the Present page shows for those filters;
+`python -m atlas cite ID [--format text|bibtex|ris|csl-json]` cites one figure or event."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from atlas import fidelity, filters, package, store
+from atlas import cite, fidelity, filters, package, store
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,9 +26,14 @@ def main(argv: list[str] | None = None) -> int:
         slides.add_argument(f"--{key}", action="append", default=[], help=f"as {key}= in a link; may repeat")
     for key in ("from", "to", "q"):
         slides.add_argument(f"--{key}", dest=key, default=None, help=f"as {key}= in a link")
+    quote = commands.add_parser("cite", help="cite one figure or event by its id")
+    quote.add_argument("id")
+    quote.add_argument("--format", choices=cite.FORMATS, default="text")
     args = parser.parse_args(argv)
 
     atlas = store.load(args.data)
+    if args.command == "cite":
+        return _cite(atlas, args.id, args.format)
     if args.command == "deck":
         return _deck(atlas, args)
     if args.command == "export":
@@ -44,6 +50,21 @@ def main(argv: list[str] | None = None) -> int:
                f"{len(atlas.sources)} sources")
     print(f"{'FAILED' if problems else 'OK'}: {summary}; {len(problems)} problem(s)")
     return 1 if problems else 0
+
+
+def _cite(atlas: store.Atlas, record_id: str, form: str) -> int:
+    """A record's citation on stdout; its permalink on $ATLAS_PUBLIC_URL, else on `make run`'s local address (the
+    citation then says the link is local)."""
+    import datetime
+
+    base = cite.public_base()
+    link = cite.permalink(record_id.strip().lower(), base or "http://127.0.0.1:8501")
+    ref = cite.reference(atlas, record_id, link, not base, datetime.date.today())
+    if ref is None:
+        print(f"no figure or event has the id {record_id!r}", file=sys.stderr)
+        return 1
+    sys.stdout.write(cite.render(ref, form))
+    return 0
 
 
 def _deck(atlas: store.Atlas, args: argparse.Namespace) -> int:

@@ -71,13 +71,15 @@ class Reference:
 
 
 def _locator(found: trail.Trail | None, where: str) -> tuple[str, str]:
+    """A citation processor's locator (label, value), written so that it reads as one place, not several:
+    ('section', '5.2 ¶ 9'), ('note', 'endnote 24'), ('paragraph', '2 of “Fostering new industries”')."""
     if found is None or not where:
         return "section", where.removeprefix("§")
     if found.paragraph == 0:  # a numbered note: 'endnote 24'
         return "note", where
     if found.part.startswith("§"):
-        return "section", where.removeprefix("§")
-    return "paragraph", where
+        return "section", f"{found.part.removeprefix('§')} ¶ {found.paragraph}"
+    return "paragraph", f"{found.paragraph} of {found.part}" if found.part else str(found.paragraph)
 
 
 def reference(data: Atlas, record_id: str, link: str, local: bool, today: datetime.date) -> Reference | None:
@@ -130,7 +132,7 @@ def text(ref: Reference) -> str:
 
 def _note(ref: Reference) -> str:
     """What a reference manager keeps in its note field: the record, its words, the translation, the curator."""
-    lines = [ref.statement, f"“{ref.sentence or ref.quote}”", t("as_reported")]
+    lines = [f"{ref.statement}.", f"“{ref.sentence or ref.quote}”", t("as_reported")]
     if ref.translator:
         lines.append(t("cite.translation", translator=ref.translator, title=ref.translation_title,
                        date=ref.translation_date))
@@ -176,7 +178,7 @@ def ris(ref: Reference) -> str:
     import rispy
 
     entry = {"type_of_reference": _RIS_TYPES.get(ref.item_type, "GEN"), "id": ref.id, "title": ref.title,
-             "publisher": ref.publisher, "year": ref.year, "section": ref.where, "url": ref.link,
+             "publisher": ref.publisher, "year": ref.year, "section": ref.where, "urls": [ref.link],
              "access_date": ref.accessed.isoformat(), "notes": [" ".join(_note(ref).split())]}
     if ref.author:
         entry["authors"] = [ref.author]
