@@ -16,12 +16,20 @@ SPELLINGS = {"fibre": "fiber", "fibres": "fibers", "centre": "center", "centres"
               "metres": "meters", "kilometre": "kilometer", "kilometres": "kilometers", "harbour": "harbor",
               "labour": "labor", "programme": "program", "programmes": "programs", "tonnes": "tons", "tonne": "ton",
               "km": "kilometers", "sq": "square"}
+# Romanisations readers type for the places the atlas names (Wade-Giles, postal), folded to pinyin; "xi'an" and
+# "xian" meet because apostrophes of every kind are dropped inside a word.
+ROMANISATIONS = {"sian": "xian", "hsian": "xian", "peking": "beijing", "peiping": "beijing", "canton": "guangzhou",
+                 "kwangchow": "guangzhou", "chungking": "chongqing", "chengtu": "chengdu", "hofei": "hefei",
+                 "hangchow": "hangzhou", "shantung": "shandong", "anhwei": "anhui", "hankow": "wuhan",
+                 "szechuan": "sichuan", "szechwan": "sichuan", "kwangtung": "guangdong", "shensi": "shaanxi",
+                 "tsingtao": "qingdao", "macau": "macao", "shenchen": "shenzhen", "hongkong": "hong kong"}
+_APOSTROPHES = re.compile(r"(?<=[^\W_])['’‘ʼ`´](?=[^\W_])")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u2009\u202f ](?=\d{3}(?!\d))")
-_WORD = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+(?:[.][^\W_]+)*", re.UNICODE)
 
 
 def _fold_word(word: str) -> str:
-    word = SPELLINGS.get(word, word)
+    word = ROMANISATIONS.get(word, SPELLINGS.get(word, word))
     return re.sub(r"is(ation|ations|e|es|ed|ing)$", r"iz\1", word) if len(word) > 5 else word
 
 
@@ -29,8 +37,8 @@ def words(text: object) -> list[str]:
     """The folded words of a text: lower case, no accents, digits without thousands separators."""
     flat = unicodedata.normalize("NFKD", str(text)).casefold()
     flat = "".join(ch for ch in flat if not unicodedata.combining(ch))
-    flat = _THOUSANDS.sub("", flat)
-    return [_fold_word(word) for word in _WORD.findall(flat)]
+    flat = _THOUSANDS.sub("", _APOSTROPHES.sub("", flat))
+    return [folded for word in _WORD.findall(flat) for folded in _fold_word(word).split()]
 
 
 def folded(text: object) -> str:

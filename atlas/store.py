@@ -88,13 +88,20 @@ class Atlas:
         from atlas import format as fmt
         from atlas import search
 
+        names: dict[str, list[str]] = {}
+        for table, columns in ((self.places, ("name", "name_zh", "city", "district")),
+                               (self.organisations, ("name", "name_zh"))):
+            for row in table.itertuples():
+                names.setdefault(row.case_id, []).extend(str(getattr(row, c)) for c in columns)
         figures = [f"{r.label} {r.quote} {fmt.figure_of(r)} {r.value:g}"
                    for r in self.metrics.itertuples()]
         return {
             "metrics": pd.Series([search.folded(text) for text in figures], index=self.metrics.index, dtype=object),
             "events": pd.Series([search.folded(f"{r.title} {r.quote}") for r in self.events.itertuples()],
                                 index=self.events.index, dtype=object),
-            "cases": pd.Series([search.folded(" ".join(map(str, (r.title_en, r.title_zh, r.short_title, r.summary))))
+            # A case is also found by its places and organisations, in English and Chinese ("Tianhe-2", "合肥").
+            "cases": pd.Series([search.folded(" ".join(map(str, (r.title_en, r.title_zh, r.short_title, r.summary,
+                                                                 *names.get(r.case_id, ())))))
                                 for r in self.cases.itertuples()], index=self.cases.index, dtype=object),
         }
 

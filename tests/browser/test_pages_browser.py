@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import expect
@@ -74,8 +75,13 @@ def test_a_figure_permalink_opens_on_that_figure_in_a_fresh_browser(watched, app
     expect(linked).to_be_visible()
     expect(linked.locator("h2")).to_have_text("1,147 km")
     expect(linked.locator("[data-testid=stCode]")).to_contain_text(
-        "§5.2, line 627, which states: “Today, the Hefei Quantum Metropolitan Area Network has been built and is "
+        "§5.2, paragraph 7. Read in the English translation by David Cowhig")
+    expect(linked.locator("[data-testid=stCode]")).to_contain_text(
+        "The document states: “Today, the Hefei Quantum Metropolitan Area Network has been built and is "
         "operational, laying 1,147 kilometers of network fiber")
+    # Its paragraph in context, the quoted words marked, under the section's heading.
+    expect(linked.get_by_text("5.2 Anhui is Building a Quantum Innovation Development Zone")).to_be_visible()
+    expect(linked.locator("mark, span[class*=background]").filter(has_text="laying 1,147 kilometers")).to_have_count(1)
     assert linked.evaluate("e => e.getBoundingClientRect().top") < page.viewport_size["height"], "in view"
     watched.screenshot("figure-permalink")
 
@@ -90,5 +96,16 @@ def test_a_selected_row_of_the_sources_table_is_shown_whole(watched, app_url):
     whole = page.locator(".st-key-selected_figure")
     expect(whole).to_be_visible(timeout=30_000)
     expect(whole.locator("h2")).to_have_text("1,147 km")
-    expect(whole.locator("[data-testid=stCode]")).to_contain_text("§5.2, line 627")
+    expect(whole.locator("[data-testid=stCode]")).to_contain_text("§5.2, paragraph 7")
     watched.screenshot("sources-selected-row")
+
+
+@pytest.mark.parametrize(("query", "title"), [("xian", "Xi'an's Innovation Harbor"),
+                                              ("Xi’an Jiaotong", "Xi'an's Innovation Harbor"),
+                                              ("Tianhe", "Greater Bay Area technology cluster"),
+                                              ("Tianhe-2", "Greater Bay Area technology cluster")])
+def test_search_finds_a_case_however_a_reader_writes_it(watched, app_url, query, title):
+    watched.open(app_url + "/?" + urlencode({"q": query}))
+    main = watched.page.locator("[data-testid=stMain]")
+    expect(main.get_by_text(title).first).to_be_visible(timeout=30_000)
+    expect(main.get_by_text("Anhui's quantum industry")).to_have_count(0)
