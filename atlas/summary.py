@@ -38,6 +38,7 @@ class Figure:
     source: str = ""  # the document and its part, as a card or slide names it: "CGTN, 25 June 2024"
     note: str = ""  # the curator's note ('' for none)
     when_short: str = ""  # `when` for a slide: 'as of 2024, undated in text'
+    elsewhere: bool = False  # not from its case's own section of the report: every short list names its source
 
 
 def attribution(data: Atlas, source_id: str, case_id: str, found: trail.Trail | None, full: bool = True) -> str:
@@ -67,6 +68,8 @@ def figure(data: Atlas, row: pd.Series) -> Figure:
         quote=row["quote"], document=data.source_titles.get(row["source_id"], row["source_id"]),
         status=row["status"], sentence=found.sentence if found else "", where=trail.where(found),
         source=attribution(data, row["source_id"], row["case_id"], found), note=row["note"],
+        elsewhere=not (found.section == data.sections.get(row["case_id"]) if found is not None
+                       else bool(data.source_rows.get(row["source_id"], {}).get("cases_chapter"))),
     )
 
 

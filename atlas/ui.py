@@ -325,7 +325,7 @@ def figure_card(figure: summary.Figure, large: bool = False, width: int | str = 
     with st.container(border=True, width=width):
         st.caption(fmt.md(figure.label))
         (st.header if large else st.subheader)(fmt.md(figure.shown), anchor=False)
-        st.caption(fmt.md(figure.when))
+        st.caption(fmt.md(figure.when) + "  \n" + fmt.md(figure.source))
         with st.popover(t("source_words"), icon=":material/format_quote:"):
             _words(figure)
 
@@ -337,7 +337,8 @@ def figure_lines(figures: tuple[summary.Figure, ...], query: str = "") -> None:
         return
     # A search's words are marked in what it found (fmt.highlight adds only our own markup to escaped text).
     st.markdown("\n".join(f"- **{fmt.highlight(f.shown, query)}** · {fmt.highlight(f.label, query)} "
-                          f"({fmt.md(f.when)})" for f in figures))
+                          f"({fmt.md(f.when)})" + (f" · :gray[{fmt.md(f.source)}]" if f.elsewhere else "")
+                          for f in figures))
     with st.popover(t("source_words"), icon=":material/format_quote:"):
         for f in figures:
             _words(f, query, heading=True)

@@ -81,7 +81,7 @@ def test_a_figure_permalink_opens_on_that_figure_in_a_fresh_browser(watched, app
         "operational, laying 1,147 kilometers of network fiber")
     # Its paragraph in context, the quoted words marked, under the section's heading.
     expect(linked.get_by_text("5.2 Anhui is Building a Quantum Innovation Development Zone")).to_be_visible()
-    expect(linked.locator("mark, span[class*=background]").filter(has_text="laying 1,147 kilometers")).to_have_count(1)
+    expect(linked.locator(".stMarkdownColoredBackground").filter(has_text="laying 1,147 kilometers")).to_have_count(1)
     assert linked.evaluate("e => e.getBoundingClientRect().top") < page.viewport_size["height"], "in view"
     watched.screenshot("figure-permalink")
 
