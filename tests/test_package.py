@@ -32,6 +32,10 @@ def test_the_package_validates_and_reads_back_as_written(fixture, tmp_path):
     assert (row["case_title"], row["section"], row["value"], row["unit"], row["value_billion_yuan"]) == (
         "Harbour's robots", "§5.1", 350, "billion yuan", 350)
     assert row["document"].startswith("Alpha Report")
+    assert (row["document_section"], row["document_place"], row["cited_as"]) == (
+        "§5.1", "§5.1, paragraph 2", "Alpha Institute 2024, §5.1, paragraph 2")
+    twin = metrics.set_index("id").loc["researchers-holding-posts-both-cities"]
+    assert pd.isna(twin["section"]) and twin["cited_as"] == "Beta Desk, 25 June 2024, “The twin cities”, paragraph 1"
     assert metrics.set_index("id").loc["national-research-spending", "value_billion_yuan"] == 3300
     descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["version"] == fixture.version
