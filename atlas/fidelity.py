@@ -74,7 +74,7 @@ _CARDINAL_WORDS = frozenset([*_CARDINALS, "thirty", "forty", "fifty", "sixty", "
                             "hundred", "thousand"])
 
 
-def value_words_problem(value: float, quote: str, written: str, count: bool) -> str:
+def value_words_problem(value: float, quote: str, written: str, count: bool, unit: str = "") -> str:
     """Why a value stated in words is not accepted ('' when it is). A number word states a figure only where the
     record says how the text writes it (`written`) and, for a cardinal ("eight core nodes"), that it is a count;
     a number word joined to a noun ("thousand-kilometer line", "ten-million-piece") names a class, not a value."""
@@ -90,7 +90,8 @@ def value_words_problem(value: float, quote: str, written: str, count: bool) -> 
     words = set(re.findall(r"[a-z]+", written.lower()))
     if re.search(r"\b(?:" + "|".join(sorted(_CARDINAL_WORDS)) + r")-[a-z]", written.lower()):
         return f"“{written}” names a class, not a value"
-    if words & _CARDINAL_WORDS and not count:
+    # A count ("eight core nodes"), a multiple ("more than five times") or a span of time ("only three days").
+    if words & _CARDINAL_WORDS and not count and unit not in ("times", "days", "months", "years"):
         return f"“{written}” is a number word: a figure only if it is a count (`count: true`)"
     return ""
 
@@ -104,7 +105,7 @@ def date_problem(kind: str, when: str, basis: str, words: str, paragraph: str, d
             return f"the text gives no date, so the record carries the document's date ({document_date})"
         return ""
     if paragraph and normalise(words) not in normalise(paragraph):
-        return f"date_words “{words}” are not in the quote's paragraph"
+        return f"date_words “{words}” are not in the quote's paragraph or those before it under its heading"
     if basis == "stated" and when[:4] not in words:
         return f"date_words “{words}” do not state the year {when[:4]}"
     return ""
@@ -150,7 +151,8 @@ def audit(atlas, seeds: Path, data_dir: Path | None = None) -> list:
             if row.source_id not in missing_docs and not quote_in_document(row.quote, documents[row.source_id]):
                 problems.append(Problem(file, record, "quote",
                                         f"not found verbatim in {documents[row.source_id].name}"))
-            if kind == "metrics" and (why := value_words_problem(row.value, row.quote, row.written, row.count)):
+            if kind == "metrics" and (
+                    why := value_words_problem(row.value, row.quote, row.written, row.count, row.unit)):
                 problems.append(Problem(file, record, "value", why))
             if kind == "places":
                 continue
@@ -160,7 +162,7 @@ def audit(atlas, seeds: Path, data_dir: Path | None = None) -> list:
                     problems.append(Problem(file, record, "quote", "its computed sentence does not hold it"))
                 elif why := trail.broken(found):
                     problems.append(Problem(file, record, "quote", f"its computed sentence {why}"))
-            paragraph = trail.paragraph(documents[row.source_id], parts.get(row.source_id, ()), found.line) \
+            paragraph = trail.passage(documents[row.source_id], parts.get(row.source_id, ()), found.line) \
                 if found is not None else ""
             when = row.as_of if kind == "metrics" else row.date
             if why := date_problem(kind, when, row.date_basis, row.date_words, paragraph,

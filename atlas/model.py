@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
@@ -294,6 +294,9 @@ class LogEntry(Strict):
     verdict: Verdict
     words: Text  # the source's words that justify the verdict, verbatim
     change: str = ""
+    # "full": read in its paragraph by a curator; "first-pass": checked by the rules (quote, value, date words)
+    # and the review's list of faults, but not yet read whole — the next curator's work list.
+    review: Literal["full", "first-pass"] = "full"
 
     @model_validator(mode="after")
     def _change_said(self) -> LogEntry:

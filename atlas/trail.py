@@ -44,7 +44,7 @@ class Part:
 @dataclass(frozen=True)
 class Trail:
     sentence: str  # the whole sentence (or sentences) that hold the quote, as the document writes them
-    part: str  # '§5.2', 'endnote 24', 'glossary note 10', 'conclusion', '“Fostering new industries”', ''
+    part: str  # '§5.2', 'endnote 24', 'glossary note 10', 'conclusion', '“Fostering new industries”', 'opening'
     paragraph: int  # the paragraph within its part, from 1 (0 for a numbered note: the note is the place)
     heading: str  # the heading the part stands under, as the document writes it ('' for none)
     line: int  # the line of our copy of the document: for reading it in context, never shown as a place
@@ -114,7 +114,7 @@ def _heading_part(text: str) -> tuple[str, str]:
 @lru_cache(maxsize=16)
 def read(path: str, parts: tuple[Part, ...] = ()) -> Document:
     paragraphs, starts, maps, pieces = [], [], [], []
-    offset, under, part, section, count = 0, "", "", "", 0
+    offset, under, part, section, count = 0, "", "opening", "", 0  # text before its first heading
     in_part: Part | None = None
     for number, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
         text = clean(raw)
@@ -208,12 +208,16 @@ def locate(document: Path, quote: str, parts: tuple[Part, ...] = ()) -> Trail | 
     return None
 
 
-def paragraph(document: Path, parts: tuple[Part, ...], line: int) -> str:
-    """The text of the paragraph at `line` of the document ('' if none)."""
-    for p in read(str(document), tuple(parts)).paragraphs:
-        if p.line == line:
-            return p.text
-    return ""
+def passage(document: Path, parts: tuple[Part, ...], line: int) -> str:
+    """The paragraph at `line` with the paragraphs ahead of it under the same heading, in the same part: where a
+    record's date may be read from an earlier sentence ('' if there is no paragraph at `line`)."""
+    paragraphs = read(str(document), tuple(parts)).paragraphs
+    at = next((i for i, p in enumerate(paragraphs) if p.line == line), None)
+    if at is None:
+        return ""
+    here = paragraphs[at]
+    ahead = [p.text for p in paragraphs[:at] if not p.heading and p.under == here.under and p.part == here.part]
+    return " ".join([*ahead, here.text])
 
 
 def where(found: Trail | None) -> str:
