@@ -25,7 +25,8 @@ class Logged:
 
 
 def load(data_dir: Path) -> tuple[dict[str, Logged], list[Problem]]:
-    """record id -> its verdict, and the problems of the log files (bad YAML, a field missing, an id twice)."""
+    """record id -> its verdict, and the problems of the log files (bad YAML, a field missing, an id twice —
+    except a moved record, whose verdict in the file it joined wins over "moved" in the file it left)."""
     entries: dict[str, Logged] = {}
     problems: list[Problem] = []
     for path in sorted((data_dir / "curation").glob("*.yaml")):
@@ -44,7 +45,13 @@ def load(data_dir: Path) -> tuple[dict[str, Logged], list[Problem]]:
                     problems.append(Problem(name, f"[{i}]", field, detail["msg"].removeprefix("Value error, ")))
                 continue
             if entry.id in entries:
-                problems.append(Problem(name, entry.id, "id", f"has a verdict already in {entries[entry.id].file}"))
-                continue
+                # A moved record has two entries: "moved" in the file it left, its verdict in the file it joined.
+                earlier = entries[entry.id]
+                if "moved" in (earlier.verdict, entry.verdict.value) and earlier.verdict != entry.verdict.value:
+                    if entry.verdict.value == "moved":
+                        continue
+                else:
+                    problems.append(Problem(name, entry.id, "id", f"has a verdict already in {earlier.file}"))
+                    continue
             entries[entry.id] = Logged(entry.verdict.value, entry.words, entry.change, name)
     return entries, problems

@@ -13,7 +13,7 @@ REPORT = "000_6943a3907bd88911.txt"
 
 def test_every_sentence_is_whole_verbatim_and_holds_its_quote(data, seeds):
     records = [*data.metrics.itertuples(), *data.events.itertuples()]
-    assert len(records) >= 240 and {r.id for r in records} == set(data.trails), "every record found"
+    assert len(records) >= 200 and {r.id for r in records} == set(data.trails), "every record found"
     texts = {s.source_id: (seeds / s.seed).read_text(encoding="utf-8").replace("**", "")
              for s in data.sources.itertuples()}
     for record in records:
